@@ -1,0 +1,259 @@
+"""Change capture: every local write goes through a ChangeWriter.
+
+In the same transaction as the row itself the writer
+- stamps new rows with causal length 1 and the creation clock (``_cl``, ``_hlc``, ``_site``),
+- keeps a column clock in ``col_clocks`` for each column changed after creation,
+- turns deletes into tombstones with the next (even) causal length,
+- appends one record per row change to ``change_log``: dense ``seq`` per site,
+  the new values, the old values and the clocks they replace, the user, and a
+  SHA-256 chained to the previous record (the audit trail).
+
+Nothing outside ``models/`` writes to these tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from models.clock import HybridClock
+from models.errors import JiandangError, NotFoundError
+
+INTERNAL_COLUMNS = ("id", "_cl", "_hlc", "_site")
+BASELINE_SITE = "00000000-0000-0000-0000-000000000000"
+SYNC_TABLES = (
+    "regions", "village_groups", "work_teams", "work_team_villages", "village_profiles",
+    "households", "members", "other_causes", "incomes", "status_history", "member_changes",
+    "helpers", "pairings", "measures", "loans", "workflow_events", "poverty_lines", "code_values",
+)
+INSERT_ONLY = frozenset({"workflow_events"})
+_COLUMN_CACHE: dict[str, dict[str, str]] = {}
+
+Value = str | int | float | None
+
+
+class InsertOnlyError(JiandangError):
+    """An attempt to change or delete a record of an insert-only table."""
+
+
+def canonical_json(value: Any) -> str:
+    """Compact, key-sorted JSON: the same content always gives the same bytes."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def table_columns(conn: sqlite3.Connection, table: str) -> dict[str, str]:
+    """Domain columns of a syncable table with their declared types (internal ones excluded)."""
+    if table not in SYNC_TABLES:
+        raise ValueError(f"not a syncable table: {table!r}")
+    if table not in _COLUMN_CACHE:
+        info = conn.execute(f"PRAGMA table_info({table})").fetchall()
+        _COLUMN_CACHE[table] = {r[1]: r[2].upper() for r in info if r[1] not in INTERNAL_COLUMNS}
+    return _COLUMN_CACHE[table]
+
+
+def coerce(declared: str, value: Any) -> Value:
+    """Store every value with its column's type, so replicas hold identical bytes."""
+    if value is None or (isinstance(value, str) and value.strip() == ""):
+        return None
+    if declared == "INTEGER":
+        return int(value)
+    if declared == "REAL":
+        return round(float(value), 2)
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value).strip()
+
+
+def new_id() -> str:
+    """A fresh random UUID for a new row."""
+    return str(uuid.uuid4())
+
+
+def stable_id(*parts: object) -> str:
+    """A UUID derived from natural keys, so two sites creating the same thing agree."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "jiandang:" + "/".join(str(p) for p in parts)))
+
+
+class ChangeWriter:
+    """Writes rows and their change records inside one open transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, site: str, clock: HybridClock, user: str) -> None:
+        self.conn = conn
+        self.site = site
+        self.clock = clock
+        self.user = user
+        self.seq, self.last_hash = conn.execute("SELECT seq, last_hash FROM sync_state WHERE id = 1").fetchone()
+        self._pending_log: list[tuple[Any, ...]] = []
+
+    # -- public API -------------------------------------------------------
+
+    def insert(self, table: str, values: dict[str, Any]) -> str:
+        """Insert one row and log it; returns its id."""
+        return self.insert_many(table, [values])[0]
+
+    def insert_many(self, table: str, rows: Iterable[dict[str, Any]]) -> list[str]:
+        """Insert many rows of one table with executemany; returns their ids."""
+        columns = table_columns(self.conn, table)
+        names = list(columns)
+        check_tombstones = self._has_tombstones(table)
+        ids: list[str] = []
+        params: list[tuple[Any, ...]] = []
+        for values in rows:
+            pk, row = self._prepare_insert(table, columns, values)
+            cl = self._recreated_length(table, pk) if check_tombstones else 1
+            hlc = self.clock.tick()
+            params.append((pk, *[row.get(n) for n in names], cl, hlc, self.site))
+            self._log(hlc, table, pk, _scope(table, pk, row), "insert", cl, _non_null(row), None, None)
+            ids.append(pk)
+        placeholders = ", ".join("?" * (len(names) + 4))
+        self.conn.executemany(
+            f"INSERT INTO {table} (id, {', '.join(names)}, _cl, _hlc, _site) VALUES ({placeholders})", params
+        )
+        self._flush_log()
+        return ids
+
+    def update(self, table: str, pk: str, values: dict[str, Any]) -> dict[str, tuple[Value, Value]]:
+        """Change some columns of one row; returns {column: (old, new)} of what really changed."""
+        if table in INSERT_ONLY:
+            raise _insert_only(table)
+        columns = table_columns(self.conn, table)
+        _check_columns(table, columns, values)
+        old = self._row(table, pk)
+        new = {c: coerce(columns[c], v) for c, v in values.items()}
+        changed = {c: v for c, v in new.items() if old[c] != v}
+        if not changed:
+            return {}
+        hlc = self.clock.tick()
+        prev = self._clocks(table, pk, list(changed), old)
+        assignments = ", ".join(f"{c} = ?" for c in changed)
+        self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changed.values(), pk))
+        self.conn.executemany(
+            "INSERT INTO col_clocks(tbl, pk, col, prio, hlc, site) VALUES (?, ?, ?, 0, ?, ?) "
+            "ON CONFLICT(tbl, pk, col) DO UPDATE SET prio = 0, hlc = excluded.hlc, site = excluded.site",
+            [(table, pk, c, hlc, self.site) for c in changed],
+        )
+        olds = {c: old[c] for c in changed}
+        self._log(hlc, table, pk, _scope(table, pk, old), "update", old["_cl"], changed, olds, prev)
+        self._flush_log()
+        return {c: (olds[c], changed[c]) for c in changed}
+
+    def delete(self, table: str, pk: str) -> dict[str, Value]:
+        """Delete one row, leaving a tombstone; returns the deleted values."""
+        if table in INSERT_ONLY:
+            raise _insert_only(table)
+        old = self._row(table, pk)
+        hlc = self.clock.tick()
+        cl = old["_cl"] + 1
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (pk,))
+        self.conn.execute(
+            "INSERT INTO tombstones(tbl, pk, cl, hlc, site) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(tbl, pk) DO UPDATE SET cl = excluded.cl, hlc = excluded.hlc, site = excluded.site",
+            (table, pk, cl, hlc, self.site),
+        )
+        self.conn.execute("DELETE FROM col_clocks WHERE tbl = ? AND pk = ?", (table, pk))
+        values = {c: v for c, v in old.items() if c not in INTERNAL_COLUMNS}
+        prev = {"_row": [0, old["_hlc"], old["_site"]]}
+        self._log(hlc, table, pk, _scope(table, pk, old), "delete", cl, {}, _non_null(values), prev)
+        self._flush_log()
+        return values
+
+    def finish(self) -> None:
+        """Persist the clock, sequence and hash chain head; called before COMMIT."""
+        self._flush_log()
+        self.conn.execute(
+            "UPDATE sync_state SET hlc = ?, seq = ?, last_hash = ? WHERE id = 1",
+            (self.clock.last, self.seq, self.last_hash),
+        )
+
+    # -- helpers ----------------------------------------------------------
+
+    def _prepare_insert(self, table: str, columns: dict[str, str], values: dict[str, Any]) -> tuple[str, dict]:
+        body = {k: v for k, v in values.items() if k != "id"}
+        _check_columns(table, columns, body)
+        pk = str(values.get("id") or new_id())
+        return pk, {c: coerce(columns[c], v) for c, v in body.items()}
+
+    def _has_tombstones(self, table: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM tombstones WHERE tbl = ? LIMIT 1", (table,)).fetchone() is not None
+
+    def _recreated_length(self, table: str, pk: str) -> int:
+        row = self.conn.execute("SELECT cl FROM tombstones WHERE tbl = ? AND pk = ?", (table, pk)).fetchone()
+        if row is None:
+            return 1
+        self.conn.execute("DELETE FROM tombstones WHERE tbl = ? AND pk = ?", (table, pk))
+        return row[0] + 1
+
+    def _row(self, table: str, pk: str) -> dict[str, Any]:
+        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (pk,))
+        row = cursor.fetchone()
+        if row is None:
+            raise NotFoundError(f"记录不存在：{table} {pk}", f"No such record: {table} {pk}")
+        return dict(zip([d[0] for d in cursor.description], row))
+
+    def _clocks(self, table: str, pk: str, cols: Sequence[str], old: dict[str, Any]) -> dict[str, list]:
+        own = {
+            r[0]: [r[1], r[2], r[3]]
+            for r in self.conn.execute(
+                f"SELECT col, prio, hlc, site FROM col_clocks WHERE tbl = ? AND pk = ? "
+                f"AND col IN ({', '.join('?' * len(cols))})",
+                (table, pk, *cols),
+            )
+        }
+        return {c: own.get(c, [0, old["_hlc"], old["_site"]]) for c in cols}
+
+    def _log(self, hlc: int, table: str, pk: str, scope: str, op: str, cl: int,
+             vals: dict, old: dict | None, prev: dict | None) -> None:
+        self.seq += 1
+        vals_json = canonical_json(vals)
+        old_json = canonical_json(old) if old is not None else None
+        prev_json = canonical_json(prev) if prev is not None else None
+        body = canonical_json([self.last_hash, self.site, self.seq, hlc, self.user, table, pk, op, cl,
+                               vals_json, old_json, prev_json])
+        digest = hashlib.sha256(body.encode()).hexdigest()
+        self._pending_log.append((self.site, self.seq, hlc, self.user, table, pk, scope, op, cl,
+                                  vals_json, old_json, prev_json, self.last_hash, digest))
+        self.last_hash = digest
+
+    def _flush_log(self) -> None:
+        if self._pending_log:
+            self.conn.executemany(
+                "INSERT INTO change_log(site, seq, hlc, user, tbl, pk, scope, op, cl, vals, old, prev, "
+                "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._pending_log,
+            )
+            self._pending_log = []
+
+
+def chain_hash(record: dict[str, Any]) -> str:
+    """Recompute the hash of one change_log record (for verifying the audit chain)."""
+    body = canonical_json([record["prev_hash"], record["site"], record["seq"], record["hlc"], record["user"],
+                           record["tbl"], record["pk"], record["op"], record["cl"], record["vals"],
+                           record["old"], record["prev"]])
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _scope(table: str, pk: str, row: dict[str, Any]) -> str:
+    if table == "households":
+        return pk
+    return str(row.get("household_id") or pk)
+
+
+def _non_null(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _check_columns(table: str, columns: dict[str, str], values: dict[str, Any]) -> None:
+    unknown = [c for c in values if c not in columns]
+    if unknown:
+        raise ValueError(f"unknown column(s) for {table}: {', '.join(sorted(unknown))}")
+
+
+def _insert_only(table: str) -> InsertOnlyError:
+    return InsertOnlyError(
+        f"{table} 中的记录只能新增，不能修改或删除；如有错误，请新增一条更正记录。",
+        f"Records of {table} are insert-only; add a correcting record instead.",
+    )

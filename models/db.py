@@ -1,0 +1,208 @@
+"""Opening the one SQLite file that holds a registry.
+
+A file is checked read-only before anything is written to it: a file that is
+not SQLite, is corrupt, belongs to another program or was written by a newer
+version is refused with a clear message and left untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database as SqliteUtilsDatabase
+
+from models import migrations
+from models.changes import ChangeWriter
+from models.clock import HybridClock
+from models.errors import DatabaseFileError, NewerDatabaseError
+
+APPLICATION_ID = 0x4A444E47  # "JDNG"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class Database:
+    """An open registry database: one connection plus this site's clock."""
+
+    def __init__(self, path: str, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.utils = SqliteUtilsDatabase(conn, execute_plugins=False)
+        row = conn.execute("SELECT site_id, hlc FROM sync_state WHERE id = 1").fetchone()
+        self.site_id: str = row[0]
+        self.clock = HybridClock(row[1])
+
+    @contextmanager
+    def write(self, user: str = "") -> Iterator[ChangeWriter]:
+        """One write transaction: everything in the block commits together or not at all."""
+        if self.conn.in_transaction:
+            raise RuntimeError("nested write transactions are not supported")
+        self.conn.execute("BEGIN IMMEDIATE")
+        saved_clock = self.clock.last
+        writer = ChangeWriter(self.conn, self.site_id, self.clock, user or self.operator())
+        try:
+            yield writer
+            writer.finish()
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.clock.last = saved_clock
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def setting(self, key: str, default: str = "") -> str:
+        """A local setting (role, scope, device name, operator …)."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a local setting; settings are never synced."""
+        with self._plain_transaction():
+            self.conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def operator(self) -> str:
+        """The operator name recorded in the audit trail."""
+        return self.setting("operator") or self.setting("device_name") or "operator"
+
+    @contextmanager
+    def _plain_transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self.conn.close()
+
+
+def open_database(path: str | Path, create: bool = True) -> Database:
+    """Open (and if needed create or upgrade) the registry at ``path``.
+
+    Raises DatabaseFileError for a file that is not a usable registry and
+    NewerDatabaseError for one written by a newer version; neither case
+    modifies the file.
+    """
+    path = str(path)
+    exists = Path(path).exists() and Path(path).stat().st_size > 0
+    if exists:
+        _inspect_read_only(path)
+    elif not create:
+        raise DatabaseFileError(f"找不到数据库文件：{path}", f"Database file not found: {path}")
+    conn = _connect(path)
+    try:
+        _configure(conn)
+        _upgrade(conn)
+        _ensure_site(conn)
+        return Database(path, conn)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except (sqlite3.Error, OSError) as error:
+        raise DatabaseFileError(
+            f"无法打开数据库文件 {path}：{error}。请检查路径和权限。",
+            f"Cannot open database file {path}: {error}. Check the path and permissions.",
+        ) from error
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _inspect_read_only(path: str) -> None:
+    """Refuse, without writing, a file that is not a current registry."""
+    with open(path, "rb") as handle:
+        magic = handle.read(len(SQLITE_MAGIC))
+    if magic != SQLITE_MAGIC:
+        raise _not_a_database(path)
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            app_id, version, tables = _read_identity(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseFileError(
+            f"数据库文件 {path} 已损坏（{error}），程序没有修改它。请从备份恢复。",
+            f"The database file {path} is corrupt ({error}); it was not modified. Restore it from a backup.",
+        ) from error
+    _check_identity(path, app_id, version, tables)
+
+
+def _read_identity(conn: sqlite3.Connection) -> tuple[int, int, set[str]]:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    names: set[str] = set()
+    if "_sqlite_migrations" in tables:
+        names = {
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (migrations.MIGRATION_SET,)
+            )
+        }
+    conn.execute("PRAGMA schema_version").fetchone()
+    return app_id, version, tables | {f"migration:{n}" for n in names}
+
+
+def _check_identity(path: str, app_id: int, version: int, tables: set[str]) -> None:
+    user_tables = {t for t in tables if not t.startswith(("sqlite_", "migration:"))}
+    if app_id != APPLICATION_ID and user_tables:
+        raise DatabaseFileError(
+            f"{path} 是 SQLite 文件，但不是建档数据库，程序没有修改它。请选择正确的文件。",
+            f"{path} is an SQLite file but not a Jiandang database; it was not modified. Choose the right file.",
+        )
+    applied = {t.split(":", 1)[1] for t in tables if t.startswith("migration:")}
+    unknown = applied - set(migrations.KNOWN_NAMES)
+    if version > migrations.SCHEMA_VERSION or unknown:
+        raise NewerDatabaseError(
+            f"数据库 {path} 由更新版本的建档程序写入（结构版本 {version}，本程序支持 {migrations.SCHEMA_VERSION}）。"
+            "请升级程序后再打开；文件没有被修改。",
+            f"The database {path} was written by a newer version of Jiandang (schema {version}, this "
+            f"program supports {migrations.SCHEMA_VERSION}). Upgrade the program; the file was not modified.",
+        )
+
+
+def _not_a_database(path: str) -> DatabaseFileError:
+    return DatabaseFileError(
+        f"{path} 不是数据库文件，程序没有修改它。请选择建档数据库（.db）文件。",
+        f"{path} is not a database file; it was not modified. Choose a Jiandang database (.db) file.",
+    )
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    db = SqliteUtilsDatabase(conn, execute_plugins=False)
+    migrations.apply_all(db)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    from models.seed import seed_reference_data
+
+    seed_reference_data(conn)
+
+
+def _ensure_site(conn: sqlite3.Connection) -> None:
+    if conn.execute("SELECT 1 FROM sync_state WHERE id = 1").fetchone() is None:
+        conn.execute(
+            "INSERT INTO sync_state(id, site_id, hlc, seq, last_hash) VALUES (1, ?, 0, 0, '')",
+            (str(uuid.uuid4()),),
+        )
