@@ -26,12 +26,28 @@ from models.errors import JiandangError, NotFoundError
 INTERNAL_COLUMNS = ("id", "_cl", "_hlc", "_site")
 BASELINE_SITE = "00000000-0000-0000-0000-000000000000"
 SYNC_TABLES = (
-    "regions", "village_groups", "work_teams", "work_team_villages", "village_profiles",
-    "households", "members", "other_causes", "incomes", "status_history", "member_changes",
-    "helpers", "pairings", "measures", "loans", "workflow_events", "poverty_lines", "code_values",
+    "regions",
+    "village_groups",
+    "work_teams",
+    "work_team_villages",
+    "village_profiles",
+    "households",
+    "members",
+    "other_causes",
+    "incomes",
+    "status_history",
+    "member_changes",
+    "helpers",
+    "pairings",
+    "measures",
+    "loans",
+    "workflow_events",
+    "poverty_lines",
+    "code_values",
 )
 INSERT_ONLY = frozenset({"workflow_events"})
 _COLUMN_CACHE: dict[str, dict[str, str]] = {}
+_DEFAULT_CACHE: dict[str, dict[str, Any]] = {}
 
 Value = str | int | float | None
 
@@ -52,7 +68,18 @@ def table_columns(conn: sqlite3.Connection, table: str) -> dict[str, str]:
     if table not in _COLUMN_CACHE:
         info = conn.execute(f"PRAGMA table_info({table})").fetchall()
         _COLUMN_CACHE[table] = {r[1]: r[2].upper() for r in info if r[1] not in INTERNAL_COLUMNS}
+        _DEFAULT_CACHE[table] = {
+            r[1]: coerce(r[2].upper(), r[4].strip("'"))
+            for r in info
+            if r[4] is not None and r[1] not in INTERNAL_COLUMNS
+        }
     return _COLUMN_CACHE[table]
+
+
+def column_defaults(conn: sqlite3.Connection, table: str) -> dict[str, Any]:
+    """Declared default values of a syncable table's columns."""
+    table_columns(conn, table)
+    return _DEFAULT_CACHE[table]
 
 
 def coerce(declared: str, value: Any) -> Value:
@@ -175,7 +202,11 @@ class ChangeWriter:
         body = {k: v for k, v in values.items() if k != "id"}
         _check_columns(table, columns, body)
         pk = str(values.get("id") or new_id())
-        return pk, {c: coerce(columns[c], v) for c, v in body.items()}
+        row = {c: coerce(columns[c], v) for c, v in body.items()}
+        for column, default in column_defaults(self.conn, table).items():
+            if row.get(column) is None:
+                row[column] = default
+        return pk, row
 
     def _has_tombstones(self, table: str) -> bool:
         return self.conn.execute("SELECT 1 FROM tombstones WHERE tbl = ? LIMIT 1", (table,)).fetchone() is not None
@@ -192,7 +223,7 @@ class ChangeWriter:
         row = cursor.fetchone()
         if row is None:
             raise NotFoundError(f"记录不存在：{table} {pk}", f"No such record: {table} {pk}")
-        return dict(zip([d[0] for d in cursor.description], row))
+        return dict(zip([d[0] for d in cursor.description], row, strict=True))
 
     def _clocks(self, table: str, pk: str, cols: Sequence[str], old: dict[str, Any]) -> dict[str, list]:
         own = {
@@ -205,17 +236,44 @@ class ChangeWriter:
         }
         return {c: own.get(c, [0, old["_hlc"], old["_site"]]) for c in cols}
 
-    def _log(self, hlc: int, table: str, pk: str, scope: str, op: str, cl: int,
-             vals: dict, old: dict | None, prev: dict | None) -> None:
+    def _log(
+        self,
+        hlc: int,
+        table: str,
+        pk: str,
+        scope: str,
+        op: str,
+        cl: int,
+        vals: dict,
+        old: dict | None,
+        prev: dict | None,
+    ) -> None:
         self.seq += 1
         vals_json = canonical_json(vals)
         old_json = canonical_json(old) if old is not None else None
         prev_json = canonical_json(prev) if prev is not None else None
-        body = canonical_json([self.last_hash, self.site, self.seq, hlc, self.user, table, pk, op, cl,
-                               vals_json, old_json, prev_json])
+        body = canonical_json(
+            [self.last_hash, self.site, self.seq, hlc, self.user, table, pk, op, cl, vals_json, old_json, prev_json]
+        )
         digest = hashlib.sha256(body.encode()).hexdigest()
-        self._pending_log.append((self.site, self.seq, hlc, self.user, table, pk, scope, op, cl,
-                                  vals_json, old_json, prev_json, self.last_hash, digest))
+        self._pending_log.append(
+            (
+                self.site,
+                self.seq,
+                hlc,
+                self.user,
+                table,
+                pk,
+                scope,
+                op,
+                cl,
+                vals_json,
+                old_json,
+                prev_json,
+                self.last_hash,
+                digest,
+            )
+        )
         self.last_hash = digest
 
     def _flush_log(self) -> None:
@@ -230,9 +288,22 @@ class ChangeWriter:
 
 def chain_hash(record: dict[str, Any]) -> str:
     """Recompute the hash of one change_log record (for verifying the audit chain)."""
-    body = canonical_json([record["prev_hash"], record["site"], record["seq"], record["hlc"], record["user"],
-                           record["tbl"], record["pk"], record["op"], record["cl"], record["vals"],
-                           record["old"], record["prev"]])
+    body = canonical_json(
+        [
+            record["prev_hash"],
+            record["site"],
+            record["seq"],
+            record["hlc"],
+            record["user"],
+            record["tbl"],
+            record["pk"],
+            record["op"],
+            record["cl"],
+            record["vals"],
+            record["old"],
+            record["prev"],
+        ]
+    )
     return hashlib.sha256(body.encode()).hexdigest()
 
 

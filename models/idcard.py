@@ -142,7 +142,7 @@ def id_check_char(first17: str) -> str:
     """
     if len(first17) != 17 or not set(first17) <= _DIGITS:
         raise ValueError(f"expected 17 digits, got {first17!r}")
-    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS))
+    total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
     return _CHECK_CHARS[total % 11]
 
 

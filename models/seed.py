@@ -46,5 +46,12 @@ def poverty_line_id(year: int, standard: str) -> str:
 def _code_rows():
     for table, entries in CODE_TABLES.items():
         for sort, entry in enumerate(entries):
-            yield (code_value_id(table, entry.code), table, entry.code, entry.label, entry.label_en, sort,
-                   BASELINE_SITE)
+            yield (
+                code_value_id(table, entry.code),
+                table,
+                entry.code,
+                entry.label,
+                entry.label_en,
+                sort,
+                BASELINE_SITE,
+            )

@@ -182,8 +182,8 @@ def test_default_poverty_lines_cover_2011_to_2020_and_never_fall() -> None:
     assert years == list(range(2011, 2021))
     assert all(std == "1" for _, std, _ in DEFAULT_POVERTY_LINES)
     assert all(a <= b for a, b in itertools.pairwise(amounts))
-    assert dict(zip(years, amounts))[2014] == 2800
-    assert dict(zip(years, amounts))[2020] == 4000
+    assert dict(zip(years, amounts, strict=True))[2014] == 2800
+    assert dict(zip(years, amounts, strict=True))[2020] == 4000
     assert label("identification_standard", "1") == "国家标准"
 
 

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models import idcard
 from models.idcard import (
     SEX_FEMALE,
     SEX_MALE,

@@ -1,0 +1,151 @@
+"""Regions (12-digit 统计用区划代码), village groups, village profiles and work teams."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from models.changes import stable_id
+from models.errors import JiandangError
+from models.registry_base import RegistryBase
+from models.validation import check_non_negative, check_years, problem
+
+CODE = re.compile(r"^\d{2,12}$")
+PROFILE_COUNTS = (
+    "households",
+    "population",
+    "rural_population",
+    "labour_force",
+    "poor_households",
+    "poor_population",
+    "road_km_unhardened",
+    "tap_water_households",
+    "water_difficult_households",
+    "power_households",
+    "no_power_households",
+    "collective_income",
+)
+
+
+def normalize_code(code: str) -> str:
+    """A region code padded to 12 digits ("62" → "620000000000")."""
+    text = str(code).strip()
+    if not CODE.match(text):
+        raise JiandangError(f"区划代码“{code}”不对：应为 12 位数字。", f"Region code '{code}' must be 12 digits.")
+    return text.ljust(12, "0")
+
+
+def region_level(code: str) -> int:
+    """1 省, 2 市, 3 县, 4 乡镇, 5 村, from the code's structure."""
+    code = normalize_code(code)
+    for level, tail in ((1, 2), (2, 4), (3, 6), (4, 9)):
+        if code[tail:] == "0" * (12 - tail):
+            return level
+    return 5
+
+
+def parent_code(code: str) -> str | None:
+    """The code of the region one level up, or None for a province."""
+    code = normalize_code(code)
+    cut = {1: 0, 2: 2, 3: 4, 4: 6, 5: 9}[region_level(code)]
+    return code[:cut].ljust(12, "0") if cut else None
+
+
+class RegionOps(RegistryBase):
+    """The region tree down to village groups."""
+
+    def add_region(self, code: str, name: str, valid_from: int | None = None) -> str:
+        """Register a region (its level and parent follow from the code); returns its id."""
+        code = normalize_code(code)
+        if not str(name).strip():
+            raise JiandangError("区划名称不能为空。", "The region name is required.")
+        if self.one("SELECT 1 FROM regions WHERE code = ?", (code,)):
+            raise JiandangError(f"区划代码 {code} 已存在。", f"Region code {code} already exists.")
+        with self.writing() as writer:
+            return writer.insert(
+                "regions",
+                {
+                    "id": stable_id("region", code),
+                    "code": code,
+                    "name": name,
+                    "level": region_level(code),
+                    "parent_code": parent_code(code),
+                    "valid_from": valid_from,
+                },
+            )
+
+    def rename_region(self, code: str, name: str, year: int) -> None:
+        """Rename a region from a year on; the old name stays in the history."""
+        row = self._region(code)
+        with self.writing() as writer:
+            writer.update("regions", row["id"], {"name": name, "valid_from": year})
+
+    def add_group(self, village_code: str, name: str) -> str:
+        """Add a 村民小组 to a village; returns its id."""
+        village = self._region(village_code)
+        if village["level"] != 5:
+            raise JiandangError("村民小组只能建在村下面。", "Groups belong to villages.")
+        if not str(name).strip():
+            raise JiandangError("村民小组名称不能为空。", "The group name is required.")
+        if self.one("SELECT 1 FROM village_groups WHERE village_code = ? AND name = ?", (village["code"], name)):
+            raise JiandangError(f"该村已有“{name}”。", f"The village already has a group '{name}'.")
+        sort = self.one("SELECT COUNT(*) AS n FROM village_groups WHERE village_code = ?", (village["code"],))
+        with self.writing() as writer:
+            return writer.insert(
+                "village_groups",
+                {
+                    "id": stable_id("group", village["code"], name),
+                    "village_code": village["code"],
+                    "name": name,
+                    "sort": sort["n"] if sort else 0,
+                },
+            )
+
+    def set_village_profile(self, village_code: str, year: int, values: dict[str, Any]) -> str:
+        """Store the 贫困村 profile of a village for a year."""
+        village = self._region(village_code)
+        found = check_non_negative(values, PROFILE_COUNTS) + check_years({"year": year}, ["year"])
+        self.raise_if_errors(found)
+        pk = stable_id("profile", village["code"], year)
+        with self.writing() as writer:
+            if self.one("SELECT 1 FROM village_profiles WHERE id = ?", (pk,)):
+                writer.update("village_profiles", pk, values)
+            else:
+                writer.insert("village_profiles", {**values, "id": pk, "village_code": village["code"], "year": year})
+        return pk
+
+    def create_work_team(self, values: dict[str, Any], village_codes: list[str]) -> str:
+        """Register a 驻村工作队 and the villages it is stationed in."""
+        if not str(values.get("name") or "").strip():
+            self.raise_if_errors([problem("name", "required", "不能为空。", "is required.")])
+        codes = [self._region(c)["code"] for c in village_codes]
+        with self.writing() as writer:
+            team_id = writer.insert("work_teams", values)
+            for code in codes:
+                writer.insert(
+                    "work_team_villages",
+                    {"id": stable_id("team_village", team_id, code), "team_id": team_id, "village_code": code},
+                )
+            return team_id
+
+    def regions(self, parent: str | None = None) -> list[dict[str, Any]]:
+        """Regions under ``parent`` (all when None), ordered by code."""
+        if parent is None:
+            return self.all("SELECT code, name, level, parent_code FROM regions ORDER BY code")
+        return self.all(
+            "SELECT code, name, level, parent_code FROM regions WHERE parent_code = ? ORDER BY code",
+            (normalize_code(parent),),
+        )
+
+    def groups(self, village_code: str) -> list[dict[str, Any]]:
+        """The village groups of a village, in their order."""
+        return self.all(
+            "SELECT id, name, sort FROM village_groups WHERE village_code = ? ORDER BY sort, name",
+            (normalize_code(village_code),),
+        )
+
+    def _region(self, code: str) -> dict[str, Any]:
+        row = self.one("SELECT id, code, name, level FROM regions WHERE code = ?", (normalize_code(code),))
+        if row is None:
+            raise JiandangError(f"区划代码 {code} 尚未登记。", f"Region {code} is not registered.")
+        return row
