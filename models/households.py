@@ -171,12 +171,16 @@ class HouseholdOps(RegistryBase):
 
     def add_member(self, household_id: str, values: dict[str, Any]) -> str:
         """Add a member to a household; returns the member id."""
+        with self.writing([household_id]) as writer:
+            return self.insert_member(writer, household_id, values)
+
+    def insert_member(self, writer: ChangeWriter, household_id: str, values: dict[str, Any]) -> str:
+        """Validate and insert a member inside the caller's transaction."""
         self.require("households", household_id)
         self.raise_if_errors(self.validate_member(household_id, values))
         merged, _ = normalize_member(dict(values), self.codes, self.today())
         sort = self.one("SELECT COALESCE(MAX(sort), -1) + 1 AS n FROM members WHERE household_id = ?", (household_id,))
-        with self.writing([household_id]) as writer:
-            return writer.insert("members", {"sort": sort["n"] if sort else 0, **merged, "household_id": household_id})
+        return writer.insert("members", {"sort": sort["n"] if sort else 0, **merged, "household_id": household_id})
 
     def update_member(self, member_id: str, values: dict[str, Any]) -> dict[str, tuple]:
         """Change a member's fields; returns {column: (old, new)}."""

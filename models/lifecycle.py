@@ -51,9 +51,8 @@ class LifecycleOps(HouseholdOps):
     ) -> str:
         if not new_member:
             raise JiandangError("请填写新成员的信息。", "Enter the new member's details.")
-        self.raise_if_errors(self.validate_member(household_id, new_member))
-        member_id = self.add_member(household_id, new_member)
-        with self.writing() as writer:
+        with self.writing([household_id]) as writer:
+            member_id = self.insert_member(writer, household_id, new_member)
             writer.insert(
                 "member_changes",
                 {

@@ -117,3 +117,11 @@ def test_causes_one_main_and_others(registry: Registry, household: str) -> None:
 def test_more_than_two_causes_is_only_a_warning(registry: Registry, household: str) -> None:
     registry.set_causes(household, "01", ["07", "09"])
     assert registry.get_household(household)["other_causes"] == ["07", "09"]
+
+
+def test_a_refused_newborn_leaves_no_change_record(registry: Registry, household: str) -> None:
+    baby = person("张小宝", "04", datetime.date(2019, 4, 1), True, 5)  # 之女 but the ID says male
+    with pytest.raises(ValidationFailed):
+        registry.record_member_change(household, "06", "2019-04-01", new_member=baby)
+    assert registry.get_household(household)["member_changes"] == []
+    assert registry.get_household(household)["household"]["population"] == 4
