@@ -1,0 +1,82 @@
+"""Every local setting declared once, with its type, default and label.
+
+Settings belong to this installation (role, scope, device, operator …) and
+are stored in the database's ``settings`` table, never synced. Business data
+that must travel (poverty lines, code tables) lives in synced tables instead.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from models.db import Database
+from models.errors import JiandangError
+
+VILLAGE_TEAM = "village"
+TOWNSHIP = "township"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One declared setting."""
+
+    key: str
+    default: Any
+    label: str
+    label_en: str
+    choices: tuple[str, ...] = ()
+    is_list: bool = False
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("role", VILLAGE_TEAM, "使用角色", "Role", (VILLAGE_TEAM, TOWNSHIP)),
+        Setting("scope", [], "负责的乡镇/村（区划代码）", "Township / villages in scope (codes)", is_list=True),
+        Setting("device_name", "", "设备名称", "Device name"),
+        Setting("operator", "", "操作员", "Operator"),
+        Setting("language", "zh", "界面语言", "Language", ("zh", "en")),
+        Setting("current_year", 0, "当前工作年度（0 = 今年）", "Working year (0 = this year)"),
+        Setting("objection_phone", "12317", "监督举报电话", "Objection hotline"),
+        Setting("objection_office", "", "受理异议的办公室", "Office receiving objections"),
+        Setting("issuing_body", "", "公示发布单位", "Issuing body of notices"),
+        Setting("notice_days", 7, "公示天数", "Notice period (days)"),
+    )
+}
+
+
+def get_setting(db: Database, key: str) -> Any:
+    """The value of a declared setting, or its default."""
+    setting = _declared(key)
+    raw = db.setting(key, "")
+    if raw == "":
+        return setting.default
+    if setting.is_list:
+        return json.loads(raw)
+    return int(raw) if isinstance(setting.default, int) else raw
+
+
+def set_setting(db: Database, key: str, value: Any) -> None:
+    """Store a declared setting after checking it."""
+    setting = _declared(key)
+    if setting.choices and value not in setting.choices:
+        raise JiandangError(
+            f"{setting.label}只能是：{'、'.join(setting.choices)}。",
+            f"{setting.label_en} must be one of: {', '.join(setting.choices)}.",
+        )
+    if isinstance(setting.default, int) and not setting.is_list:
+        try:
+            value = int(value)
+        except (TypeError, ValueError) as error:
+            raise JiandangError(
+                f"{setting.label}必须是整数。", f"{setting.label_en} must be a whole number."
+            ) from error
+    db.set_setting(key, json.dumps(list(value), ensure_ascii=False) if setting.is_list else str(value))
+
+
+def _declared(key: str) -> Setting:
+    if key not in SETTINGS:
+        raise KeyError(f"undeclared setting: {key}")
+    return SETTINGS[key]
