@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from models.db import Database
 from models.errors import JiandangError
+from models.registry import Registry
 from ui import messages
+from ui.features import install_feature_menus
 from ui.search_model import SearchResultsTableModel
 
 SEARCH_DELAY_MS = 200
@@ -38,6 +41,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.lang = lang
         self.households = 0
+        self.registry = Registry(db)
         self.setWindowTitle(self.tr("建档 — {name}").format(name=Path(db.path).name))
         self.summary = QLabel()
         self.search_box = QLineEdit()
@@ -52,7 +56,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._layout())
         self.statusBar().showMessage(self.tr("数据库：{path}").format(path=db.path))
         self.resize(960, 640)
+        install_feature_menus(self)
         self.refresh()
+
+    def menu(self, title: str) -> QMenu:
+        """The menu-bar menu called ``title``, created on first use (for feature modules)."""
+        for action in self.menuBar().actions():
+            if action.menu() is not None and action.text() == title:
+                return action.menu()
+        return self.menuBar().addMenu(title)
+
+    def open_household(self, household_id: str) -> None:
+        """Show one household (the household editor replaces this once it exists)."""
+        record = self.registry.get_household(household_id)["household"]
+        self.search_box.setText(record.get("household_no") or record.get("head_name") or "")
 
     def _make_table(self) -> QTableView:
         table = QTableView()
