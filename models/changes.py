@@ -18,6 +18,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from models.clock import HybridClock
@@ -44,6 +45,7 @@ SYNC_TABLES = (
     "workflow_events",
     "poverty_lines",
     "code_values",
+    "objections",
 )
 INSERT_ONLY = frozenset({"workflow_events"})
 _COLUMN_CACHE: dict[str, dict[str, str]] = {}
@@ -56,9 +58,12 @@ class InsertOnlyError(JiandangError):
     """An attempt to change or delete a record of an insert-only table."""
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def canonical_json(value: Any) -> str:
     """Compact, key-sorted JSON: the same content always gives the same bytes."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def table_columns(conn: sqlite3.Connection, table: str) -> dict[str, str]:
@@ -124,22 +129,22 @@ class ChangeWriter:
 
     def insert_many(self, table: str, rows: Iterable[dict[str, Any]]) -> list[str]:
         """Insert many rows of one table with executemany; returns their ids."""
-        columns = table_columns(self.conn, table)
-        names = list(columns)
+        spec = _insert_spec(self.conn, table)
         check_tombstones = self._has_tombstones(table)
         ids: list[str] = []
         params: list[tuple[Any, ...]] = []
         for values in rows:
-            pk, row = self._prepare_insert(table, columns, values)
+            if not spec.allowed.issuperset(values):
+                _check_columns(table, table_columns(self.conn, table), values)
+            pk = str(values.get("id") or new_id())
+            stored, logged = _coerce_row(spec.columns, values)
             cl = self._recreated_length(table, pk) if check_tombstones else 1
             hlc = self.clock.tick()
-            params.append((pk, *[row.get(n) for n in names], cl, hlc, self.site))
-            self._log(hlc, table, pk, _scope(table, pk, row), "insert", cl, _non_null(row), None, None)
+            params.append((pk, *stored, cl, hlc, self.site))
+            scope = pk if table == "households" else (logged.get("household_id") or pk)
+            self._log(hlc, table, pk, str(scope), "insert", cl, logged, None, None)
             ids.append(pk)
-        placeholders = ", ".join("?" * (len(names) + 4))
-        self.conn.executemany(
-            f"INSERT INTO {table} (id, {', '.join(names)}, _cl, _hlc, _site) VALUES ({placeholders})", params
-        )
+        self.conn.executemany(spec.sql, params)
         self._flush_log()
         return ids
 
@@ -198,16 +203,6 @@ class ChangeWriter:
 
     # -- helpers ----------------------------------------------------------
 
-    def _prepare_insert(self, table: str, columns: dict[str, str], values: dict[str, Any]) -> tuple[str, dict]:
-        body = {k: v for k, v in values.items() if k != "id"}
-        _check_columns(table, columns, body)
-        pk = str(values.get("id") or new_id())
-        row = {c: coerce(columns[c], v) for c, v in body.items()}
-        for column, default in column_defaults(self.conn, table).items():
-            if row.get(column) is None:
-                row[column] = default
-        return pk, row
-
     def _has_tombstones(self, table: str) -> bool:
         return self.conn.execute("SELECT 1 FROM tombstones WHERE tbl = ? LIMIT 1", (table,)).fetchone() is not None
 
@@ -252,8 +247,8 @@ class ChangeWriter:
         vals_json = canonical_json(vals)
         old_json = canonical_json(old) if old is not None else None
         prev_json = canonical_json(prev) if prev is not None else None
-        body = canonical_json(
-            [self.last_hash, self.site, self.seq, hlc, self.user, table, pk, op, cl, vals_json, old_json, prev_json]
+        body = _hash_body(
+            self.last_hash, self.site, self.seq, hlc, self.user, table, pk, op, cl, vals_json, old_json, prev_json
         )
         digest = hashlib.sha256(body.encode()).hexdigest()
         self._pending_log.append(
@@ -288,23 +283,92 @@ class ChangeWriter:
 
 def chain_hash(record: dict[str, Any]) -> str:
     """Recompute the hash of one change_log record (for verifying the audit chain)."""
-    body = canonical_json(
-        [
-            record["prev_hash"],
-            record["site"],
-            record["seq"],
-            record["hlc"],
-            record["user"],
-            record["tbl"],
-            record["pk"],
-            record["op"],
-            record["cl"],
-            record["vals"],
-            record["old"],
-            record["prev"],
-        ]
+    body = _hash_body(
+        record["prev_hash"],
+        record["site"],
+        record["seq"],
+        record["hlc"],
+        record["user"],
+        record["tbl"],
+        record["pk"],
+        record["op"],
+        record["cl"],
+        record["vals"],
+        record["old"],
+        record["prev"],
     )
     return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _hash_body(
+    prev_hash: str,
+    site: str,
+    seq: int,
+    hlc: int,
+    user: str,
+    table: str,
+    pk: str,
+    op: str,
+    cl: int,
+    vals: str,
+    old: str | None,
+    prev: str | None,
+) -> str:
+    """One record as hashed text; free-text fields are length-prefixed so no two records give the same text."""
+    old, prev = old or "", prev or ""
+    return (
+        f"{prev_hash}|{site}|{seq}|{hlc}|{len(user)}:{user}|{table}|{pk}|{op}|{cl}|"
+        f"{len(vals)}:{vals}|{len(old)}:{old}|{prev}"
+    )
+
+
+@dataclass(frozen=True)
+class _InsertSpec:
+    columns: tuple[tuple[str, str, Any], ...]
+    allowed: frozenset[str]
+    sql: str
+
+
+_SPECS: dict[str, _InsertSpec] = {}
+
+
+def _insert_spec(conn: sqlite3.Connection, table: str) -> _InsertSpec:
+    """Column order, types, defaults and the INSERT statement of a syncable table (cached)."""
+    if table not in _SPECS:
+        columns = table_columns(conn, table)
+        defaults = column_defaults(conn, table)
+        names = list(columns)
+        sql = (
+            f"INSERT INTO {table} (id, {', '.join(names)}, _cl, _hlc, _site) "
+            f"VALUES ({', '.join('?' * (len(names) + 4))})"
+        )
+        _SPECS[table] = _InsertSpec(
+            tuple((n, columns[n], defaults.get(n)) for n in names), frozenset(names) | {"id"}, sql
+        )
+    return _SPECS[table]
+
+
+def _coerce_row(columns: tuple[tuple[str, str, Any], ...], values: dict[str, Any]) -> tuple[list, dict]:
+    """The stored values in column order, and the non-null ones for the change log."""
+    stored: list[Any] = []
+    logged: dict[str, Any] = {}
+    for name, declared, default in columns:
+        value = values.get(name)
+        if value is not None:
+            kind = type(value)
+            if kind is str and declared == "TEXT":
+                value = value.strip() or None
+            elif not (
+                (kind is int and declared == "INTEGER")
+                or (kind is float and declared == "REAL" and value == round(value, 2))
+            ):
+                value = coerce(declared, value)
+        if value is None:
+            value = default
+        stored.append(value)
+        if value is not None:
+            logged[name] = value
+    return stored, logged
 
 
 def _scope(table: str, pk: str, row: dict[str, Any]) -> str:

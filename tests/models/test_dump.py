@@ -142,7 +142,7 @@ def test_recreated_record_is_live_again_and_no_longer_deleted(built: Database) -
 
 def test_internal_columns_and_clocks_never_appear(built: Database) -> None:
     text = dump_json(built.conn)
-    for name in ("_cl", "_hlc", "_site", built.site_id):
+    for name in ('"_cl"', '"_hlc"', '"_site"', built.site_id):
         assert name not in text
     records = dump_records(built.conn)
     for table in SYNC_TABLES:
