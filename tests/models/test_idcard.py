@@ -308,7 +308,7 @@ def test_mask_id_number(raw: str, masked: str) -> None:
     assert mask_id_number(raw) == masked
 
 
-@given(st.text(max_size=40))
+@given(st.text(alphabet=st.characters(blacklist_characters="*"), max_size=40))
 def test_mask_never_leaks_the_full_text(raw: str) -> None:
     masked = mask_id_number(raw)
     text = raw.strip()
