@@ -50,6 +50,8 @@ _HELP = {
     "limit": ("最多显示条数（默认 50）", "most hits shown (default 50)"),
     "stats": ("户数、人数统计", "household and people counts"),
     "stats_year": ("按该年度的状态统计", "count the status as of this year"),
+    "stats_xlsx": ("把统计报表写入 Excel 文件", "write the statistics report to an Excel file"),
+    "stats_pdf": ("把统计报表写入 PDF 文件", "write the statistics report to a PDF file"),
     "json": ("输出 JSON", "print JSON"),
     "usage_error": ("参数错误：", "usage error: "),
     "see_help": ("（用 --help 查看用法）", " (see --help)"),
@@ -110,6 +112,20 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help=h("stats"))
     stats.add_argument("--json", action="store_true", help=h("json"))
     stats.add_argument("--year", type=integer, help=h("stats_year"))
+    stats.add_argument("--xlsx", type=Path, metavar="FILE", help=h("stats_xlsx"))
+    stats.add_argument("--pdf", type=Path, metavar="FILE", help=h("stats_pdf"))
+    from exports.notice_cli import add_notice_parser
+
+    add_notice_parser(commands, lang, positive, integer)
+    from exports.excel_cli import add_excel_parsers
+
+    add_excel_parsers(commands, lang, integer)
+    from models.procedure_cli_args import add_procedure_parsers
+
+    add_procedure_parsers(commands, lang, positive, integer)
+    from exports.bundle_cli import add_bundle_parser
+
+    add_bundle_parser(commands, lang)
     return parser
 
 
@@ -166,6 +182,9 @@ def _error_line(error: Exception, lang: str) -> str:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen app's worker processes (the demo generator) start here
     try:
         sys.exit(main())
     except KeyboardInterrupt:

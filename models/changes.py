@@ -46,8 +46,9 @@ SYNC_TABLES = (
     "poverty_lines",
     "code_values",
     "objections",
+    "notices",
 )
-INSERT_ONLY = frozenset({"workflow_events"})
+INSERT_ONLY = frozenset({"workflow_events", "notices"})
 _COLUMN_CACHE: dict[str, dict[str, str]] = {}
 _DEFAULT_CACHE: dict[str, dict[str, Any]] = {}
 
@@ -148,6 +149,41 @@ class ChangeWriter:
         self._flush_log()
         return ids
 
+    def insert_prepared(self, table: str, rows: Sequence[tuple[str, Sequence[Value], str, str]]) -> int:
+        """Insert rows coerced and encoded beforehand (``models.bulk_rows.prepare_rows``); returns their count.
+
+        Each row is ``(pk, values, scope, vals)``: the stored values in the
+        column order of ``table_columns``, the change log's scope and the
+        canonical JSON of the non-null values.  The rows and change records
+        written are exactly those ``insert_many`` writes for the same input;
+        this writer only adds causal lengths, clocks, sequence numbers and
+        the hash chain (the fast path of bulk loads such as the demo).
+        """
+        spec = _insert_spec(self.conn, table)
+        width = len(spec.columns)
+        check_tombstones = self._has_tombstones(table)
+        site, user, tick, sha256 = self.site, self.user, self.clock.tick, hashlib.sha256
+        seq, last = self.seq, self.last_hash
+        params: list[tuple[Any, ...]] = []
+        log: list[tuple[Any, ...]] = []
+        for pk, values, scope, vals in rows:
+            if len(values) != width:
+                raise ValueError(f"a prepared {table} row needs {width} values, got {len(values)}")
+            cl = self._recreated_length(table, pk) if check_tombstones else 1
+            hlc = tick()
+            seq += 1
+            body = _hash_body(last, site, seq, hlc, user, table, pk, "insert", cl, vals, None, None)
+            digest = sha256(body.encode()).hexdigest()
+            params.append((pk, *values, cl, hlc, site))
+            log.append((site, seq, hlc, user, table, pk, scope, cl, vals, last, digest))
+            last = digest
+        self.seq, self.last_hash = seq, last
+        self._flush_log()
+        head, _, one = spec.sql.partition(" VALUES ")
+        _insert_chunked(self.conn, head, one, params)
+        _insert_chunked(self.conn, _PREPARED_LOG_HEAD, _PREPARED_LOG_ROW, log)
+        return len(params)
+
     def update(self, table: str, pk: str, values: dict[str, Any]) -> dict[str, tuple[Value, Value]]:
         """Change some columns of one row; returns {column: (old, new)} of what really changed."""
         if table in INSERT_ONLY:
@@ -164,9 +200,11 @@ class ChangeWriter:
         assignments = ", ".join(f"{c} = ?" for c in changed)
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changed.values(), pk))
         self.conn.executemany(
-            "INSERT INTO col_clocks(tbl, pk, col, prio, hlc, site) VALUES (?, ?, ?, 0, ?, ?) "
-            "ON CONFLICT(tbl, pk, col) DO UPDATE SET prio = 0, hlc = excluded.hlc, site = excluded.site",
-            [(table, pk, c, hlc, self.site) for c in changed],
+            "INSERT INTO col_clocks(tbl, pk, col, prio, hlc, site) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(tbl, pk, col) DO UPDATE SET prio = excluded.prio, hlc = excluded.hlc, site = excluded.site",
+            # an edit keeps the priority of the value it replaces, so an edit made after a clerk's decision
+            # (priority 1+) competes with other such edits, and edits that never saw the decision lose to it
+            [(table, pk, c, prev[c][0], hlc, self.site) for c in changed],
         )
         olds = {c: old[c] for c in changed}
         self._log(hlc, table, pk, _scope(table, pk, old), "update", old["_cl"], changed, olds, prev)
@@ -320,6 +358,24 @@ def _hash_body(
         f"{prev_hash}|{site}|{seq}|{hlc}|{len(user)}:{user}|{table}|{pk}|{op}|{cl}|"
         f"{len(vals)}:{vals}|{len(old)}:{old}|{prev}"
     )
+
+
+_CHUNK_ROWS = 64  # rows per INSERT statement of insert_prepared: fewer statement steps than one row each
+_PREPARED_LOG_HEAD = (
+    "INSERT INTO change_log(site, seq, hlc, user, tbl, pk, scope, op, cl, vals, old, prev, prev_hash, hash)"
+)
+_PREPARED_LOG_ROW = "(?, ?, ?, ?, ?, ?, ?, 'insert', ?, ?, NULL, NULL, ?, ?)"
+
+
+def _insert_chunked(conn: sqlite3.Connection, head: str, one_row: str, rows: list[tuple[Any, ...]]) -> None:
+    """``head VALUES one_row`` for every row, ``_CHUNK_ROWS`` rows per statement, in order."""
+    full = len(rows) - len(rows) % _CHUNK_ROWS
+    if full:
+        chunks = ([v for row in rows[i : i + _CHUNK_ROWS] for v in row] for i in range(0, full, _CHUNK_ROWS))
+        conn.executemany(f"{head} VALUES {', '.join([one_row] * _CHUNK_ROWS)}", chunks)
+    if full < len(rows):
+        rest = [v for row in rows[full:] for v in row]
+        conn.execute(f"{head} VALUES {', '.join([one_row] * (len(rows) - full))}", rest)
 
 
 @dataclass(frozen=True)

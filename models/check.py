@@ -77,10 +77,18 @@ def run_check(conn: sqlite3.Connection) -> CheckReport:
         _relation_sex,
         _codes,
         _negatives,
+        _rule_warnings,
     ):
         report.problems.extend(step(conn))
     report.places = _places(conn, {p.record for p in report.problems if p.record})
     return report
+
+
+def _rule_warnings(conn: sqlite3.Connection) -> list[Problem]:
+    """The warning rules (预警) of ``models/warnings.py``, for the working year."""
+    from models.warnings import check_problems
+
+    return check_problems(conn)
 
 
 def _places(conn: sqlite3.Connection, records: set[str]) -> dict[str, str]:

@@ -132,12 +132,10 @@ def search(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def stats(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    """Counts of households and people, by village, status, attribute and cause."""
-    from models.stats import compute_stats, format_stats
+    """Counts of households and people, by village, status, attribute and cause, and the township report."""
+    from models.stats_cli import stats_command
 
-    result = compute_stats(db.conn, year=args.year)
-    out.write(_json(result) if args.json else _line(format_stats(result, language=args.lang)))
-    return 0
+    return stats_command(db, args, out)
 
 
 def _hit_table(db: Database, args: argparse.Namespace, hits: list) -> list[str]:
@@ -163,4 +161,51 @@ def _line(value: str) -> str:
     return value if value.endswith("\n") else value + "\n"
 
 
-COMMANDS: dict[str, Command] = {"demo": demo, "dump": dump, "check": check, "search": search, "stats": stats}
+def notice(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    """Print a notice to a PDF file and archive it (exports/notice_cli.py)."""
+    from exports.notice_cli import notice as run_notice
+
+    return run_notice(db, args, out)
+
+
+def import_excel(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    """Check a roster workbook and import its valid households (exports/excel_cli.py)."""
+    from exports.excel_cli import import_excel as run_import
+
+    return run_import(db, args, out)
+
+
+def export_excel(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    """Write households in the national roster layout to Excel (exports/excel_cli.py)."""
+    from exports.excel_cli import export_excel as run_export
+
+    return run_export(db, args, out)
+
+
+def _procedures(name: str) -> Command:
+    """A command of models/procedure_cli.py, imported when it runs."""
+
+    def command(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+        from models import procedure_cli
+
+        return getattr(procedure_cli, name)(db, args, out)
+
+    command.__doc__ = f"models.procedure_cli.{name}"
+    return command
+
+
+def bundle(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    """``bundle …``: sync bundles (keys, enrollment, export, import, status) — see exports.bundle_cli."""
+    from exports.bundle_cli import run_bundle
+
+    return run_bundle(db, args, out)
+
+
+COMMANDS: dict[str, Command] = {"demo": demo, "dump": dump, "check": check, "search": search, "stats": stats,
+                                "notice": notice,
+                                "import-excel": import_excel, "export-excel": export_excel,
+                                "warnings": _procedures("warnings_command"),
+                                "procedure": _procedures("procedure_command"),
+                                "objection": _procedures("objection_command"),
+                                "exit-test": _procedures("exit_test_command"),
+                                "bundle": bundle}

@@ -8,10 +8,13 @@ loans.  Nobody real is described.  The same seed and size always give the
 same content (ids included): every random value comes from one
 ``random.Random(seed)`` and no wall-clock value enters a row.
 
-Rows are built one village at a time (bounded memory) and written through
-``ChangeWriter.insert_many`` (change log and audit chain included), one
-transaction per about 5,000 households; the search index is rebuilt at the
-end.
+Rows are built one village at a time (bounded memory), coerced and
+JSON-encoded ahead (``models.demo_stream``: from ``WORKER_HOUSEHOLDS`` on in
+a worker process, while this process writes) and written through
+``ChangeWriter.insert_prepared``: every row with its change-log record, in
+the one hash chain.  The search index is filled along the way, with the
+same documents and ids ``rebuild_index`` gives, and optimised at the end.
+One transaction per about ``BATCH_HOUSEHOLDS`` households.
 """
 
 from __future__ import annotations
@@ -19,26 +22,21 @@ from __future__ import annotations
 import datetime
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 
-from models.changes import ChangeWriter
+from models.bulk_rows import table_spec
 from models.db import Database
-from models.demo_names import HUI_SURNAME_TABLE, SURNAME_TABLE
-from models.demo_people import PeopleMaker
-from models.demo_rand import Rand
-from models.demo_regions import COUNTY_CODE, VillagePlan, plan_county, region_rows
-from models.demo_village import VillageRows, village_rows
-
-try:  # the search index is optional until models/search.py lands everywhere
-    from models.search import rebuild_index
-except ImportError:  # pragma: no cover
-    rebuild_index = None
+from models.demo_regions import COUNTY_CODE
+from models.demo_stream import Message, stream
+from models.demo_village import TABLES
+from models.search_index import begin_bulk_index, end_bulk_index, write_documents
 
 FIRST_YEAR = 2017
 MAX_HOUSEHOLDS = 1_000_000  # township and village code ranges run out beyond this
 BATCH_HOUSEHOLDS = 5000  # one transaction per this many households (whole villages; rows are built per village)
 CACHE_KIB = 131072  # SQLite page cache while generating (128 MiB): random index inserts stay in memory
+WORKER_HOUSEHOLDS = 5000  # from this size on the villages are drawn in a worker process
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -55,39 +53,63 @@ class DemoSummary:
 
 
 def generate_demo(db: Database, households: int = 3000, seed: int = 1, current_year: int = 2019,
-                  progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+                  progress: Callable[[int, int], None] | None = None, worker: bool | None = None) -> DemoSummary:
     """Fill an empty registry with ``households`` invented households; returns a summary.
 
     Refuses (ValueError) a database that already holds households or the
     demo county's regions, a size outside 1..1,000,000 and a current year
     outside 2017..this year.  ``progress(done, total)`` is called after each
-    village with the number of households written so far.
+    village with the number of households written so far.  ``worker``: draw
+    the villages in a worker process while this one writes (default: from
+    ``WORKER_HOUSEHOLDS`` households on); the content is the same either way.
     """
     _check(db, households, current_year)
     started = time.perf_counter()
-    rand = Rand(seed, current_year)
-    county = plan_county(rand, households)
-    people = PeopleMaker(rand, county.code[:6])
-    surnames = (lambda: rand.pick(SURNAME_TABLE), lambda: rand.pick(HUI_SURNAME_TABLE))
-    members = done = 0
-    with _big_cache(db):
+    specs = {table: table_spec(db.conn, table) for table in TABLES}
+    parameters = {"seed": seed, "households": households, "current_year": current_year, "specs": specs}
+    in_worker = households >= WORKER_HOUSEHOLDS if worker is None else worker
+    with closing(stream(parameters, in_worker)) as messages, _bulk_settings(db):
+        _, townships, villages, regions = next(messages)
         existing = {r[0] for r in db.conn.execute("SELECT code FROM regions")}
         with db.write(user="demo") as writer:
-            writer.insert_many("regions", [r for r in region_rows(county) if r["code"] not in existing])
-        for batch in _batches(county.villages):
-            with db.write(user="demo") as writer:
-                for village in batch:
-                    rows = village_rows(rand, people, village, surnames)
-                    _write(writer, rows)
-                    members += len(rows.tables["members"])
-                    done += village.households
-                    if progress is not None:
-                        progress(done, households)
-        if rebuild_index is not None:
-            with db.write(user="demo"):
-                rebuild_index(db.conn)
-    return DemoSummary(len(county.townships), len(county.villages), households, members,
-                       round(time.perf_counter() - started, 3))
+            writer.insert_many("regions", [r for r in regions if r["code"] not in existing])
+            begin_bulk_index(db.conn)
+        try:
+            members = _write_villages(db, messages, households, progress)
+        except BaseException:
+            with suppress(Exception):  # the search index merges automatically again, even after a failure
+                _finish_index(db)
+            raise
+        _finish_index(db)
+    return DemoSummary(townships, villages, households, members, round(time.perf_counter() - started, 3))
+
+
+def _write_villages(db: Database, messages: Iterator[Message], households: int,
+                    progress: Callable[[int, int], None] | None) -> int:
+    """Write each village's rows and search documents as it comes, a transaction per batch; returns the members."""
+    members = done = 0
+    while True:
+        with db.write(user="demo") as writer:
+            batch = 0
+            for _, count, people, tables, documents in messages:
+                for table, rows in tables:
+                    writer.insert_prepared(table, rows)
+                for chunk in documents:
+                    write_documents(db.conn, chunk)
+                members += people
+                done += count
+                if progress is not None:
+                    progress(done, households)
+                batch += count
+                if batch >= BATCH_HOUSEHOLDS:
+                    break
+            else:
+                return members
+
+
+def _finish_index(db: Database) -> None:
+    with db.write(user="demo"):
+        end_bulk_index(db.conn)
 
 
 def _check(db: Database, households: int, current_year: int) -> None:
@@ -114,34 +136,21 @@ def _check(db: Database, households: int, current_year: int) -> None:
         )
 
 
-def _batches(villages: list[VillagePlan]) -> Iterator[list[VillagePlan]]:
-    """Villages grouped into transactions of about ``BATCH_HOUSEHOLDS`` households."""
-    batch: list[VillagePlan] = []
-    size = 0
-    for village in villages:
-        batch.append(village)
-        size += village.households
-        if size >= BATCH_HOUSEHOLDS:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
-
-
-def _write(writer: ChangeWriter, rows: VillageRows) -> None:
-    """Insert a village's rows table by table, parents before children."""
-    for table, table_rows in rows.tables.items():
-        if table_rows:
-            writer.insert_many(table, table_rows)
-
-
 @contextmanager
-def _big_cache(db: Database) -> Iterator[None]:
-    """A larger page cache for the run (a per-connection setting, restored afterwards)."""
-    previous = db.conn.execute("PRAGMA cache_size").fetchone()[0]
+def _bulk_settings(db: Database) -> Iterator[None]:
+    """A larger page cache and ``synchronous = NORMAL`` for the run (per-connection settings, restored afterwards).
+
+    NORMAL only while generating: ``_check`` allows no household in the
+    registry, so what a power cut could cost (the last batches committed
+    before it, never the file's integrity in WAL mode) is demo data that is
+    simply generated again; a registry is otherwise always written with FULL.
+    """
+    previous_cache = db.conn.execute("PRAGMA cache_size").fetchone()[0]
+    previous_sync = db.conn.execute("PRAGMA synchronous").fetchone()[0]
     db.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    db.conn.execute("PRAGMA synchronous = NORMAL")
     try:
         yield
     finally:
-        db.conn.execute(f"PRAGMA cache_size = {previous}")
-
+        db.conn.execute(f"PRAGMA synchronous = {previous_sync}")
+        db.conn.execute(f"PRAGMA cache_size = {previous_cache}")

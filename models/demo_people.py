@@ -8,14 +8,12 @@ with the birth date and sex.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Any
 
 from models.demo_family import Person
 from models.demo_names import FEMALE_CHARS, MALE_CHARS, TIBETAN_FEMALE, TIBETAN_MALE, generation
 from models.demo_rand import Rand, iso, year_of
-from models.idcard import make_id_number
 
 WORK_TABLE = ("01",) * 10 + ("02",) * 15 + ("03",) * 35 + ("04",) * 40
 ADULT_EDUCATION = (  # by age band: 60+, 40-59, 19-39
@@ -28,6 +26,19 @@ ILLNESS = (  # (chronic, serious, disabled) probabilities for ages <16, 16-44, 4
 )
 SENIOR_SCHOOL = ("07", "10")  # 高中一年级, 中职一年级
 CHILD_RELATIONS = frozenset({"03", "04", "07", "08"})  # siblings may share a generation character
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)  # GB 11643 MOD 11-2, as models.idcard
+ID_CHECK_CHARS = "10X98765432"
+
+
+def _weighted(digits: str, start: int) -> int:
+    """The MOD 11-2 weighted sum of ``digits`` standing at position ``start`` of an ID number."""
+    return sum(int(c) * w for c, w in zip(digits, ID_WEIGHTS[start:start + len(digits)], strict=True))
+
+
+_YEARS = {f"{y:04d}": _weighted(f"{y:04d}", 6) for y in range(1850, 2100)}
+_MONTHS = {f"{m:02d}": _weighted(f"{m:02d}", 10) for m in range(1, 13)}
+_DAYS = {f"{d:02d}": _weighted(f"{d:02d}", 12) for d in range(1, 32)}
+_SEQUENCES = tuple((f"{s:03d}", _weighted(f"{s:03d}", 14)) for s in range(1000))
 
 
 @dataclass(slots=True)
@@ -49,6 +60,7 @@ class PeopleMaker:
         self.rand = rand
         self.county6 = county6
         self._used: set[int] = set()
+        self._county_sum = _weighted(county6, 0)
 
     def members(self, household_id: str, family: list[Person], ethnicity: str) -> list[Member]:
         """The member rows of one household, head first."""
@@ -100,7 +112,15 @@ class PeopleMaker:
             key = birth * 1000 + seq
             if key not in self._used:
                 self._used.add(key)
-                return make_id_number(self.county6, datetime.date.fromordinal(birth), seq)
+                return self.id_text(birth, seq)
+
+    def id_text(self, birth: int, seq: int) -> str:
+        """``make_id_number(county6, birth date, seq)``, from weighted digit sums of each part."""
+        day = iso(birth)
+        year, month, date = day[:4], day[5:7], day[8:]
+        digits, weighted = _SEQUENCES[seq]
+        total = self._county_sum + _YEARS[year] + _MONTHS[month] + _DAYS[date] + weighted
+        return self.county6 + year + month + date + digits + ID_CHECK_CHARS[total % 11]
 
     def _details(self, row: dict[str, Any], person: Person) -> None:
         """Education, school, health, labour, work, politics and insurance for the age."""

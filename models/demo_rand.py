@@ -78,16 +78,14 @@ _MOBILE_PREFIXES = ("130", "131", "132", "133", "135", "136", "138", "139", "150
 
 
 _NAMESPACE = uuid.NAMESPACE_URL.bytes
+_VARIANT = {f"{n:x}": f"{(n & 0x3) | 0x8:x}" for n in range(16)}  # RFC 4122 variant bits of the 9th byte
 
 
 def stable_id(*parts: object) -> str:
     """The same value as ``models.changes.stable_id`` (uuid5 of the joined keys), computed faster."""
-    name = "jiandang:" + "/".join(str(p) for p in parts)
-    raw = bytearray(hashlib.sha1(_NAMESPACE + name.encode()).digest()[:16])
-    raw[6] = (raw[6] & 0x0F) | 0x50
-    raw[8] = (raw[8] & 0x3F) | 0x80
-    text = raw.hex()
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    name = "jiandang:" + "/".join(map(str, parts))
+    h = hashlib.sha1(_NAMESPACE + name.encode()).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
 @cache

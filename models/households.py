@@ -37,7 +37,7 @@ class HouseholdOps(RegistryBase):
         """Register a household with its members and causes in one transaction; returns its id."""
         prepared, problems = self._prepare_members(members, household_id=None)
         problems = (
-            self.validate_household(values) + problems + self._check_causes(values.get("main_cause"), other_causes)
+            self.validate_household(values) + problems + self.check_causes(values.get("main_cause"), other_causes)
         )
         self.raise_if_errors(problems)
         household_id = str(values.get("id") or "") or new_id()
@@ -109,7 +109,7 @@ class HouseholdOps(RegistryBase):
     def set_causes(self, household_id: str, main_cause: str | None, other_causes: list[str] | tuple = ()) -> None:
         """Set the main cause and the other causes of poverty in one transaction."""
         self.require("households", household_id)
-        self.raise_if_errors(self._check_causes(main_cause, other_causes))
+        self.raise_if_errors(self.check_causes(main_cause, other_causes))
         wanted = {stable_id("cause", household_id, c): c for c in other_causes}
         current = {r["id"] for r in self.all("SELECT id FROM other_causes WHERE household_id = ?", (household_id,))}
         with self.writing() as writer:
@@ -119,7 +119,8 @@ class HouseholdOps(RegistryBase):
             for pk in set(wanted) - current:
                 writer.insert("other_causes", {"id": pk, "household_id": household_id, "cause": wanted[pk]})
 
-    def _check_causes(self, main: str | None, others: list[str] | tuple) -> list[Problem]:
+    def check_causes(self, main: str | None, others: list[str] | tuple) -> list[Problem]:
+        """Problems of a main cause and other causes: codes exist, no repeats, at most two in total (warning)."""
         found = []
         for cause in [c for c in [main, *others] if c]:
             if not self.codes.has("poverty_cause", cause):
@@ -166,7 +167,7 @@ class HouseholdOps(RegistryBase):
             for p in validate_relations(others + [{**merged, "id": member_id}])
             if p.record in ("", str(member_id or ""), "None")
         ]
-        found += self._id_conflicts(merged, household_id, member_id)
+        found += self.id_conflicts(merged, household_id, member_id)
         return found
 
     def add_member(self, household_id: str, values: dict[str, Any]) -> str:
@@ -212,7 +213,7 @@ class HouseholdOps(RegistryBase):
         for index, raw in enumerate(members):
             member, found = normalize_member(dict(raw), self.codes, self.today())
             tag = str(member.get("name") or index + 1)
-            problems += [_tagged(p, tag) for p in found + self._id_conflicts(member, household_id, None)]
+            problems += [_tagged(p, tag) for p in found + self.id_conflicts(member, household_id, None)]
             prepared.append(member)
         problems += validate_relations(prepared) + _duplicates_within(prepared)
         return prepared, problems
@@ -225,7 +226,7 @@ class HouseholdOps(RegistryBase):
             )
         ]
 
-    def _id_conflicts(self, member: dict[str, Any], household_id: str | None, member_id: str | None) -> list[Problem]:
+    def id_conflicts(self, member: dict[str, Any], household_id: str | None, member_id: str | None) -> list[Problem]:
         """An ID number may belong to one live member of one live household only."""
         id_number = member.get("id_number")
         if not id_number or int(member.get("in_household", 1) or 0) != 1:

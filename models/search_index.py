@@ -92,18 +92,37 @@ def rebuild_index(conn: sqlite3.Connection) -> None:
     schema stays the migration's), filled without merging, then optimised.
     The caller holds the transaction.
     """
+    dropped = begin_bulk_index(conn, drop_doc_indexes=True)
+    _write_docs(conn, conn.execute(_ROWS_SQL.format(where="")), 1, DEPARTED_BASE + 1)
+    end_bulk_index(conn, dropped)
+
+
+def begin_bulk_index(conn: sqlite3.Connection, drop_doc_indexes: bool = False) -> list[str]:
+    """Empty the index for a bulk load; returns the ``search_docs`` indexes dropped, for ``end_bulk_index``.
+
+    The FTS tables are recreated from their stored definitions with merging
+    off.  Documents are then added (``write_documents``) with ids from 1 and
+    ``DEPARTED_BASE + 1`` upwards, in the order of the households' village
+    code, household number and id, and the members' sort and id (what
+    ``rebuild_index`` does); ``end_bulk_index`` finishes.  The caller holds
+    the transaction (the load may span several).
+    """
     for table in FTS_TABLES:
         sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
         conn.execute(f"DROP TABLE {table}")
         conn.execute(sql)
         conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
     indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'search_docs' "
-                           "AND sql IS NOT NULL").fetchall()
+                           "AND sql IS NOT NULL").fetchall() if drop_doc_indexes else []
     for name, _ in indexes:
         conn.execute(f"DROP INDEX {name}")
     conn.execute("DELETE FROM search_docs")
-    _write_docs(conn, conn.execute(_ROWS_SQL.format(where="")), 1, DEPARTED_BASE + 1)
-    for _, sql in indexes:
+    return [sql for _, sql in indexes]
+
+
+def end_bulk_index(conn: sqlite3.Connection, dropped: Iterable[str] = ()) -> None:
+    """Finish a bulk load: recreate the dropped ``search_docs`` indexes, optimise, merge automatically again."""
+    for sql in dropped:
         conn.execute(sql)
     for table in FTS_TABLES:
         conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
@@ -124,7 +143,7 @@ def _delete_docs(conn: sqlite3.Connection, ids_json: str) -> None:
 
 def _write_docs(conn: sqlite3.Connection, rows: Iterable[tuple], next_live: int, next_departed: int) -> None:
     """Turn (household, member) rows ordered by household into documents and insert them in batches."""
-    builder = _DocBuilder(next_live, next_departed)
+    builder = DocumentBuilder(next_live, next_departed)
     for _, group in groupby(rows, key=lambda r: r[0]):
         builder.add_household(list(group))
         if len(builder.docs) >= _BATCH:
@@ -132,10 +151,17 @@ def _write_docs(conn: sqlite3.Connection, rows: Iterable[tuple], next_live: int,
     builder.flush(conn)
 
 
-class _DocBuilder:
-    """Accumulates documents with their ids, then writes them with executemany."""
+Documents = tuple[list[tuple[int, str, str | None]], list[tuple[int, str]], list[tuple[int, str]]]
 
-    def __init__(self, next_live: int, next_departed: int) -> None:
+
+class DocumentBuilder:
+    """Accumulates documents with their ids, then writes them with executemany.
+
+    Needs no connection until ``flush``: ``take`` hands the documents over
+    (for ``write_documents``), e.g. from another process.
+    """
+
+    def __init__(self, next_live: int = 1, next_departed: int = DEPARTED_BASE + 1) -> None:
         self.next_live = next_live
         self.next_departed = next_departed
         self.docs: list[tuple[int, str, str | None]] = []
@@ -143,7 +169,13 @@ class _DocBuilder:
         self.digits: list[tuple[int, str]] = []
 
     def add_household(self, rows: list[tuple]) -> None:
-        """Add the documents of one household from its (household, member) rows."""
+        """Add the documents of one household from its rows.
+
+        Rows as ``_ROWS_SQL`` gives them: (household id, village code,
+        household number, phone, member id, name, ID number, member phone,
+        in_household), members in sort order; one row with member id None
+        for a household without members.
+        """
         household_id, village, household_no, phone = rows[0][:4]
         village_token = VILLAGE + normalize(village)
         members = [r[4:] for r in rows if r[4] is not None]
@@ -166,12 +198,23 @@ class _DocBuilder:
         if numbers:
             self.digits.append((doc, numbers))
 
+    def take(self) -> Documents:
+        """The accumulated (docs, terms, digits) rows; the builder starts empty again (ids keep counting)."""
+        taken = self.docs, self.terms, self.digits
+        self.docs, self.terms, self.digits = [], [], []
+        return taken
+
     def flush(self, conn: sqlite3.Connection) -> None:
         """Write the accumulated documents."""
-        conn.executemany("INSERT INTO search_docs(doc, household_id, member_id) VALUES (?, ?, ?)", self.docs)
-        conn.executemany("INSERT INTO search_terms(rowid, terms) VALUES (?, ?)", self.terms)
-        conn.executemany("INSERT INTO search_digits(rowid, digits) VALUES (?, ?)", self.digits)
-        self.docs, self.terms, self.digits = [], [], []
+        write_documents(conn, self.take())
+
+
+def write_documents(conn: sqlite3.Connection, documents: Documents) -> None:
+    """Insert (docs, terms, digits) rows made by a ``DocumentBuilder``; the caller holds the transaction."""
+    docs, terms, digits = documents
+    conn.executemany("INSERT INTO search_docs(doc, household_id, member_id) VALUES (?, ?, ?)", docs)
+    conn.executemany("INSERT INTO search_terms(rowid, terms) VALUES (?, ?)", terms)
+    conn.executemany("INSERT INTO search_digits(rowid, digits) VALUES (?, ?)", digits)
 
 
 def _numbers(*values: str | None) -> str:

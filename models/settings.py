@@ -43,6 +43,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("objection_office", "", "受理异议的办公室", "Office receiving objections"),
         Setting("issuing_body", "", "公示发布单位", "Issuing body of notices"),
         Setting("notice_days", 7, "公示天数", "Notice period (days)"),
+        Setting("notice_font", "", "公示字体文件", "Notice font file"),
+        Setting("notice_fallback_font", "", "公示补充字体文件（生僻字）", "Fallback font file (rare characters)"),
     )
 }
 

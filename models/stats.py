@@ -42,7 +42,7 @@ GROUP BY h.village_code, cur.status, h.attribute, h.main_cause
 Counts = dict[Any, list[int]]  # key -> [households, people]
 
 
-def compute_stats(conn: sqlite3.Connection, year: int | None = None) -> dict:
+def compute_stats(conn: sqlite3.Connection, year: int | None = None, detailed: bool = False) -> dict:
     """Counts of households and people: totals, by village, status, attribute and main cause.
 
     Returns ``{"year", "totals": {"households", "people"}, "villages": [...],
@@ -52,6 +52,9 @@ def compute_stats(conn: sqlite3.Connection, year: int | None = None) -> dict:
     standard order, then codes not in the table, then ``code: None`` (not
     recorded) when some households lack a value. Each village is ``{"code",
     "name", "households", "people", "by_status": [...]}``, sorted by code.
+
+    With ``detailed`` the result also holds ``"report"``: the township report of
+    :func:`models.stats_report.compute_report` (per township and village).
     """
     groups = conn.execute(_GROUPS_SQL, {"year": year}).fetchall()
     totals = [0, 0]
@@ -62,7 +65,7 @@ def compute_stats(conn: sqlite3.Connection, year: int | None = None) -> dict:
                        by["attribute"][attribute], by["cause"][cause]):
             counts[0] += households
             counts[1] += people
-    return {
+    result = {
         "year": year,
         "totals": {"households": totals[0], "people": totals[1]},
         "villages": _villages(conn, villages),
@@ -70,6 +73,11 @@ def compute_stats(conn: sqlite3.Connection, year: int | None = None) -> dict:
         "by_attribute": _entries("household_attribute", by["attribute"]),
         "by_main_cause": _entries("poverty_cause", by["cause"]),
     }
+    if detailed:
+        from models.stats_report import compute_report
+
+        result["report"] = compute_report(conn, year)
+    return result
 
 
 def _villages(conn: sqlite3.Connection, villages: dict[str, Counts]) -> list[dict]:

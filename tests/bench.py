@@ -183,6 +183,51 @@ def size_row(path: Path, households: int) -> Row:
 ROWS: list[Callable[..., list[Row]]] = []
 
 
+def _notice_rows(db, registry) -> list[Row]:  # issue 5: printed notices
+    from tests.bench_notices import notice_rows
+
+    return notice_rows(db, registry)
+
+
+ROWS.append(_notice_rows)
+
+
+def _excel_rows(db, registry) -> list[Row]:  # issue 8: Excel import and export
+    from tests.bench_excel import excel_rows
+
+    return excel_rows(db, registry)
+
+
+ROWS.append(_excel_rows)
+
+
+def _sync_rows(db, registry) -> list[Row]:  # issue 6: sync bundles (export, import, bundle size)
+    from tests.bench_sync import sync_rows
+
+    return sync_rows(db, registry)
+
+
+ROWS.append(_sync_rows)
+
+
+def _procedure_rows(db, registry) -> list[Row]:  # issue 4: warnings, statistics, procedures
+    from tests.bench_procedures import procedure_rows
+
+    return procedure_rows(db, registry)
+
+
+ROWS.append(_procedure_rows)
+
+
+def _ui_rows(db, registry) -> list[Row]:  # issue 3: the desktop app through its real widgets
+    from tests.bench_ui import ui_rows
+
+    return ui_rows(db, registry)
+
+
+ROWS.append(_ui_rows)
+
+
 def run(households: int, seed: int, rebuild: bool) -> list[Row]:
     """Build (or reuse) the database and measure every row."""
     from models.db import open_database

@@ -13,7 +13,7 @@ import importlib
 
 from PySide6.QtWidgets import QMainWindow
 
-FEATURE_MODULES: tuple[str, ...] = ()
+FEATURE_MODULES: tuple[str, ...] = ("ui.procedures_menu", "ui.notices_menu", "ui.excel_menu", "ui.sync_menu")
 
 
 def install_feature_menus(window: QMainWindow) -> None:

@@ -1,138 +1,264 @@
-"""The main window: a search box over the registry, the results, and a summary line."""
+"""The main window: the region tree, the household list, menus, and the household editors it opens.
+
+Feature modules add their menus through ``menu(title)`` (see ui/features.py)
+and use ``db``, ``registry``, ``lang``, ``refresh()`` and ``open_household(id)``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import re
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from models.db import Database
-from models.errors import JiandangError
+from models.first_start import needs_setup
+from models.region_tree import RegionNode, region_tree
 from models.registry import Registry
-from ui import messages
+from models.settings import get_setting
+from ui import file_actions, prefs
+from ui.background import Background
+from ui.code_labels import CodeLabels
 from ui.features import install_feature_menus
-from ui.search_model import SearchResultsTableModel
+from ui.household_editor import HouseholdEditor
+from ui.household_list import HouseholdListPanel
+from ui.region_tree import RegionTreeView
 
-SEARCH_DELAY_MS = 200
+SPLITTER_KEY = "main_window/splitter"
+GEOMETRY_KEY = "main_window/geometry"
 
 
 class MainWindow(QMainWindow):
-    """Search the open registry; offers the demo township when the registry is empty."""
+    """Browse and edit the households of the open registry."""
 
     DEMO_HOUSEHOLDS = 3000
     DEMO_SEED = 1
 
     def __init__(self, db: Database, lang: str = "zh", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.lang = lang
-        self.households = 0
+        self.started_at = time.perf_counter()
+        self.db, self.lang = db, lang
         self.registry = Registry(db)
+        self.labels = CodeLabels(db.conn, lang)
+        self.background = Background(db.path, self)  # tree, list and search: short queries, newest first
+        self.slow_background = Background(db.path, self)  # warning counts: may take seconds at county scale
+        self.editors: dict[str, HouseholdEditor] = {}
+        self.owns_db = True
+        self.total = 0
         self.setWindowTitle(self.tr("建档 — {name}").format(name=Path(db.path).name))
-        self.summary = QLabel()
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(self.tr("姓名、拼音首字母、身份证号片段、户编号…"))
-        self.search_box.setClearButtonEnabled(True)
-        self.model = SearchResultsTableModel(db.conn, lang, self)
-        self.table = self._make_table()
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.run_search)
-        self.search_box.textChanged.connect(self._search_timer.start)
-        self.search_box.returnPressed.connect(self.run_search)
-        self.setCentralWidget(self._layout())
-        self.statusBar().showMessage(self.tr("数据库：{path}").format(path=db.path))
-        self.resize(960, 640)
+        self.tree = RegionTreeView()
+        self.list_panel = HouseholdListPanel(db, self.labels, self.background, self.slow_background)
+        self.search_box = self.list_panel.search_box
+        self.model = self.list_panel.model
+        self._layout()
+        self._menus()
         install_feature_menus(self)
+        self._help_menu()
+        self.tree.regionChosen.connect(self.list_panel.set_region)
+        self.list_panel.householdActivated.connect(self.open_household)
+        self.list_panel.listChanged.connect(self._list_changed)
         self.refresh()
+
+    # -- building ------------------------------------------------------------
+
+    def _layout(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 1000])
+        saved = prefs.load_bytes(SPLITTER_KEY)
+        if saved is not None:
+            self.splitter.restoreState(saved)
+        self.setCentralWidget(self.splitter)
+        self.count_label = QLabel()
+        self.path_label = QLabel(self.tr("数据库：{path}").format(path=self.db.path))
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.path_label)
+        geometry = prefs.load_bytes(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1240, 760)
+
+    def _menus(self) -> None:
+        files = self.menu(self.tr("文件(&F)"))
+        file_actions.add_file_actions(self, files)
+        households = self.menu(self.tr("登记(&R)"))
+        self._action(households, self.tr("新建户…(&N)"), self.new_household, QKeySequence.StandardKey.New)
+        self._action(households, self.tr("打开所选户(&O)"), self._open_current, "Ctrl+E")
+        self._action(households, self.tr("查找(&F)"), self._focus_search, QKeySequence.StandardKey.Find)
+        self._action(households, self.tr("刷新(&R)"), self.refresh, QKeySequence.StandardKey.Refresh)
+        tools = self.menu(self.tr("工具(&T)"))
+        self._action(tools, self.tr("设置…(&S)"), self.open_settings, "Ctrl+,")
+        self._action(tools, self.tr("列表显示的列…(&C)"), self._column_menu)
+
+    def _help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self._help = help_menu.menuAction()
+        self._action(help_menu, self.tr("关于建档(&A)"), lambda: file_actions.about(self))
+
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
 
     def menu(self, title: str) -> QMenu:
-        """The menu-bar menu called ``title``, created on first use (for feature modules)."""
+        """The menu-bar menu called ``title`` (mnemonics ignored), created before 帮助 on first use."""
         for action in self.menuBar().actions():
-            if action.menu() is not None and action.text() == title:
+            if action.menu() is not None and _plain(action.text()) == _plain(title):
                 return action.menu()
-        return self.menuBar().addMenu(title)
+        menu = QMenu(title, self)
+        help_action = getattr(self, "_help", None)
+        if help_action is not None:
+            self.menuBar().insertMenu(help_action, menu)
+        else:
+            self.menuBar().addMenu(menu)
+        return menu
 
-    def open_household(self, household_id: str) -> None:
-        """Show one household (the household editor replaces this once it exists)."""
-        record = self.registry.get_household(household_id)["household"]
-        self.search_box.setText(record.get("household_no") or record.get("head_name") or "")
-
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 100, 190, 200)):
-            table.setColumnWidth(column, width)
-        return table
-
-    def _layout(self) -> QWidget:
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.table)
-        return central
+    # -- content ---------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read the summary counts and the current search."""
-        from models.stats import compute_stats
+        """Read everything again: the region tree with its counts, the list, warnings and years."""
+        self.model.invalidate()
+        scope = get_setting(self.db, "scope")
+        self.background.submit(lambda db: region_tree(db.conn, scope), self._tree_loaded, key="tree")
+        self.list_panel.load_warnings()
 
-        stats = compute_stats(self.db.conn)
-        totals = stats["totals"]
-        self.households = totals["households"]
-        self.summary.setText(self.tr("共 {households} 户，{people} 人").format(**totals))
-        self.model.set_village_names({v["code"]: v["name"] for v in stats["villages"]})
-        self.run_search()
+    def _tree_loaded(self, nodes: list[RegionNode]) -> None:
+        self.total = sum(n.households for n in nodes)
+        blocked = self.tree.blockSignals(True)
+        self.tree.load(nodes, self.tr("全部"))
+        self.tree.blockSignals(blocked)
+        self.list_panel.set_region(*self.tree.chosen())
+        self.list_panel.load_years()  # after the list, in the same queue
 
-    def run_search(self) -> None:
-        """Search now for the text in the search box."""
-        self._search_timer.stop()
-        self.model.set_query(self.search_box.text())
+    def _list_changed(self, shown: int, truncated: int) -> None:
+        text = self.tr("显示 {shown} 户（共 {total} 户）").format(shown=shown, total=self.total)
+        if truncated:
+            text += self.tr("；只显示最先找到的匹配，请输入更多字符缩小范围")
+        self.count_label.setText(text)
+
+    # -- households --------------------------------------------------------------
+
+    def open_household(self, household_id: str) -> HouseholdEditor:
+        """Open the household editor on a household (or raise it when it is open already)."""
+        editor = self.editors.get(household_id)
+        if editor is None or not editor.isVisible():
+            editor = HouseholdEditor(
+                self.registry, household_id, self.lang, self.labels, open_household=self.open_household, parent=self
+            )
+            editor.saved.connect(lambda _id: self.refresh())
+            self.editors[household_id] = editor
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def new_household(self) -> HouseholdEditor:
+        """Open the editor on a new household in the chosen village (and group)."""
+        code, group = self.tree.chosen()
+        defaults = {"village_code": code} if len(code) == 12 and code[9:] != "000" else {}
+        if group:
+            defaults["group_id"] = group
+        editor = HouseholdEditor(
+            self.registry, None, self.lang, self.labels, defaults, open_household=self.open_household, parent=self
+        )
+        editor.saved.connect(lambda household_id: self._new_saved(editor, household_id))
+        editor.show()
+        return editor
+
+    def _new_saved(self, editor: HouseholdEditor, household_id: str) -> None:
+        self.editors[household_id] = editor
+        self.refresh()
+
+    def _open_current(self) -> None:
+        household_id = self.list_panel.current_household()
+        if household_id:
+            self.open_household(household_id)
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _column_menu(self) -> None:
+        self.list_panel.column_menu().exec(self.mapToGlobal(self.list_panel.pos()))
+
+    def open_settings(self) -> None:
+        """The settings dialog; a new language rebuilds the window."""
+        from ui.settings_dialog import SettingsDialog
+
+        result = SettingsDialog.ask(self, self.registry, self.lang)
+        if result is None:
+            return
+        if result != self.lang:
+            self.reopen(lang=result)
+        else:
+            self.refresh()
+
+    # -- first start -------------------------------------------------------------
 
     def offer_demo_if_empty(self) -> bool:
-        """On an empty registry ask whether to create the demo township; True when it was created."""
-        if self.households > 0:
+        """On a fresh registry show the first-start setup; True when the demo township was opened."""
+        if not needs_setup(self.db):
             return False
-        question = self.tr("数据库是空的。要打开演示乡镇（虚构数据）吗？")
-        if not messages.ask_yes_no(self, self.tr("演示数据"), question):
-            return False
-        from models.demo import generate_demo
+        from ui.first_start import FirstStartDialog
 
-        try:
-            with wait_cursor():
-                generate_demo(self.db, households=self.DEMO_HOUSEHOLDS, seed=self.DEMO_SEED)
-        except (JiandangError, ValueError) as error:  # generate_demo refuses with ValueError
-            messages.show_error(self, error.message(self.lang) if isinstance(error, JiandangError) else str(error))
-            return False
-        self.refresh()
+        choice = FirstStartDialog.ask(self, self.registry, self.lang)
+        if choice == "demo":
+            return file_actions.open_demo(self) is not None
+        if choice == "setup":
+            self.refresh()
+        return False
+
+    # -- replacing and closing ---------------------------------------------------
+
+    def reopen(self, path: str | None = None, lang: str | None = None) -> MainWindow | None:
+        """Replace this window by one on another database and/or in another language."""
+        from ui.app import install_translations
+
+        if not self.close_editors():
+            return None
+        same = path is None or Path(path).resolve() == Path(self.db.path).resolve()
+        db = self.db if same else file_actions.open_or_explain(self, path)
+        if db is None:
+            return None
+        if lang is not None and lang != self.lang:
+            install_translations(lang)
+        window = MainWindow(db, lang or self.lang)
+        window.setGeometry(self.geometry())
+        window.show()
+        self.owns_db = not same
+        self.close()
+        prefs.add_recent(db.path)
+        return window
+
+    def close_editors(self) -> bool:
+        """Close every household editor (each asks about unsaved changes); False when one stays open."""
+        for editor in list(self.editors.values()):
+            if editor.isVisible() and not editor.close():
+                return False
+        self.editors.clear()
         return True
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask the editors about unsaved work, remember the layout, stop the worker, close the database."""
+        if not self.close_editors():
+            event.ignore()
+            return
+        self.list_panel.save_layout()
+        prefs.save_bytes(SPLITTER_KEY, self.splitter.saveState())
+        prefs.save_bytes(GEOMETRY_KEY, self.saveGeometry())
+        self.background.close()
+        self.slow_background.close()
+        if self.owns_db:
+            self.db.close()
+        event.accept()
 
-@contextmanager
-def wait_cursor() -> Iterator[None]:
-    """Show the busy cursor while the block runs."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+
+def _plain(title: str) -> str:
+    """A menu title without its mnemonic: "文件(&F)" -> "文件"."""
+    return re.sub(r"\(&\w\)$", "", title).replace("&", "").strip()

@@ -9,12 +9,12 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from models.migrations import m0001_initial
+from models.migrations import m0001_initial, m0002_procedures, m0003_notices, m0004_sync, m0005_excel
 
 MIGRATION_SET = "jiandang"
 MIGRATIONS = Migrations(MIGRATION_SET)
 
-_MODULES = [m0001_initial]
+_MODULES = [m0001_initial, m0002_procedures, m0003_notices, m0004_sync, m0005_excel]
 
 for _module in _MODULES:
     MIGRATIONS(name=_module.NAME)(_module.migrate)

@@ -1,154 +1,171 @@
-"""The main window on a real database: search, the results model, the first-start demo offer."""
+"""The main window on a real registry: region tree, the household list, search, filters, columns, plug-ins."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 
 from models.db import Database
+from models.household_list import ListQuery, household_ids
+from tests.ui.app_fixtures import DEMO_HOUSEHOLDS, Answers
 from ui import app as app_module
-from ui import messages, search_model
+from ui.household_table import COLUMNS, HouseholdTableModel
 from ui.main_window import MainWindow
 
-DEMO_HOUSEHOLDS = 120
-
 
 @pytest.fixture
-def demo_db(db: Database) -> Database:
-    from models.demo import generate_demo
-
-    generate_demo(db, households=DEMO_HOUSEHOLDS, seed=3)
-    return db
-
-
-@pytest.fixture
-def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Replace the message boxes: questions are answered No and recorded, errors recorded."""
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(messages, "ask_yes_no", lambda parent, title, text: shown.append(("ask", text)) or False)
-    monkeypatch.setattr(messages, "show_error", lambda parent, text: shown.append(("error", text)))
-    return shown
-
-
-@pytest.fixture
-def window(qtbot, demo_db: Database) -> MainWindow:
+def window(qtbot, demo_db: Database, answers: Answers) -> MainWindow:
     main = MainWindow(demo_db)
     qtbot.addWidget(main)
     main.show()
+    qtbot.waitUntil(lambda: main.model.rowCount() == DEMO_HOUSEHOLDS)
     return main
 
 
-def common_surname(db: Database) -> str:
-    """The surname most demo members share (so a search for it has many hits)."""
-    rows = db.conn.execute("SELECT substr(name, 1, 1) AS s FROM members GROUP BY s ORDER BY COUNT(*) DESC LIMIT 1")
-    return rows.fetchone()[0]
+def cells(window: MainWindow, key: str) -> list[str]:
+    column = HouseholdTableModel.column_of(key)
+    return [window.model.index(r, column).data() for r in range(window.model.rowCount())]
 
 
-def test_window_shows_file_name_counts_and_database_path(window: MainWindow, demo_db: Database) -> None:
+def test_window_shows_the_tree_the_list_and_the_counts(window: MainWindow, demo_db: Database) -> None:
     assert window.windowTitle() == f"建档 — {Path(demo_db.path).name}"
-    assert f"{DEMO_HOUSEHOLDS} 户" in window.summary.text()
-    assert window.statusBar().currentMessage().endswith(demo_db.path)
-    assert window.search_box.placeholderText() == "姓名、拼音首字母、身份证号片段、户编号…"
-    assert window.model.rowCount() == 0
+    root = window.tree.tree_model.item(0)
+    assert root.text().endswith(f"({DEMO_HOUSEHOLDS})")
+    villages = [root.child(r).text() for r in range(root.rowCount())]
+    assert villages and all(v.endswith(")") for v in villages)
+    assert window.count_label.text() == f"显示 {DEMO_HOUSEHOLDS} 户（共 {DEMO_HOUSEHOLDS} 户）"
+    assert window.path_label.text().endswith(demo_db.path)
+    headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.model.columnCount())]
+    assert headers[:3] == ["户编号", "户主", "村"] and headers[-1] == "预警"
+    for key, _, _ in COLUMNS:  # no empty column
+        assert any(cells(window, key)), key
 
 
-def test_typing_a_household_number_fills_the_results(qtbot, window: MainWindow, demo_db: Database) -> None:
+def test_choosing_a_village_or_group_lists_its_households(qtbot, window: MainWindow, demo_db: Database) -> None:
+    village = window.tree.tree_model.item(0).child(0)
+    count = int(village.text().rsplit("(", 1)[1].rstrip(")"))
+    window.tree.setCurrentIndex(village.index())
+    qtbot.waitUntil(lambda: window.model.rowCount() == count)
+    group = village.child(0)
+    window.tree.setCurrentIndex(group.index())
+    expected = int(group.text().rsplit("(", 1)[1].rstrip(")"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == expected)
+    assert set(cells(window, "group")) == {group.text().rsplit(" (", 1)[0]}
+
+
+def test_search_as_you_type_finds_a_household_by_number(qtbot, window: MainWindow, demo_db: Database) -> None:
     household_id, number = demo_db.conn.execute(
-        "SELECT id, household_no FROM households WHERE household_no != '' LIMIT 1").fetchone()
-    qtbot.keyClicks(window.search_box, number)  # QTest can only type ASCII keys
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=3000)
-    model = window.model
-    assert model.query() == number
-    assert household_id in {model.hit(row).household_id for row in range(model.rowCount())}
-    assert model.index(0, 4).data() == number
-
-
-def test_entering_a_name_shows_masked_ids_and_village_names(qtbot, window: MainWindow, demo_db: Database) -> None:
-    name, member_id = demo_db.conn.execute("SELECT name, id FROM members WHERE id_number != '' LIMIT 1").fetchone()
-    window.search_box.insert(name)  # as an input method commits Chinese text
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=3000)
-    model = window.model
-    assert model.query() == name
-    row = next(r for r in range(model.rowCount()) if model.hit(r).member_id == member_id)
-    cells = [model.index(row, column).data() for column in range(model.columnCount())]
-    assert cells[0] == name
-    assert "********" in cells[2]
-    village = demo_db.conn.execute("SELECT name FROM regions WHERE code = ?", (model.hit(row).village_code,))
-    assert cells[3] == village.fetchone()[0]
-    assert [model.headerData(c, search_model.Qt.Orientation.Horizontal) for c in range(5)] == list(
-        search_model.COLUMNS)
-
-
-def test_clearing_the_search_box_empties_the_results(qtbot, window: MainWindow, demo_db: Database) -> None:
-    window.search_box.setText(common_surname(demo_db))
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=3000)
+        "SELECT id, household_no FROM households WHERE household_no != '' LIMIT 1"
+    ).fetchone()
+    qtbot.keyClicks(window.search_box, number)  # QTest types ASCII only
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    assert window.model.household_id(0) == household_id and cells(window, "household_no") == [number]
     window.search_box.clear()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=3000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == DEMO_HOUSEHOLDS)
 
 
-def test_results_model_passes_the_model_tester(qtmodeltester, window: MainWindow, demo_db: Database) -> None:
-    window.model.set_query(common_surname(demo_db))
-    assert window.model.rowCount() > 0
+def test_a_chinese_name_is_found_and_the_enter_key_opens_the_household(
+    qtbot, window: MainWindow, demo_db: Database
+) -> None:
+    name, household_id = demo_db.conn.execute(
+        "SELECT name, household_id FROM members WHERE relation = '01' LIMIT 1"
+    ).fetchone()
+    window.search_box.insert(name)  # as an input method commits Chinese text
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and household_id in window.model.ids())
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    window.list_panel.table.selectRow(window.model.row_of(household_id))
+    qtbot.keyClick(window.list_panel.table, Qt.Key.Key_Return)
+    assert household_id in window.editors and window.editors[household_id].isVisible()
+
+
+def test_filters_and_sorting_re_read_the_list(qtbot, window: MainWindow, demo_db: Database) -> None:
+    status = window.list_panel.filters["status"]
+    status.setCurrentIndex(status.findData("01"))
+    expected = household_ids(demo_db.conn, ListQuery(statuses=("01",)))
+    qtbot.waitUntil(lambda: window.model.ids() == expected)
+    assert set(cells(window, "status")) == {"未脱贫"}
+    status.setCurrentIndex(0)
+    window.list_panel.table.sortByColumn(HouseholdTableModel.column_of("population"), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(
+        lambda: window.model.ids() == household_ids(demo_db.conn, ListQuery(sort="population", descending=True))
+    )
+    sizes = [int(c) for c in cells(window, "population")]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_warnings_column_and_filter_use_the_warning_counts(qtbot, window: MainWindow, demo_db: Database) -> None:
+    from models.warnings import warning_counts
+
+    counts = warning_counts(demo_db.conn)
+    qtbot.waitUntil(lambda: window.list_panel.filters["warnings"].isEnabled())
+    assert cells(window, "warnings") == [str(counts.get(i, 0)) for i in window.model.ids()]
+    window.list_panel.filters["warnings"].setChecked(True)
+    qtbot.waitUntil(lambda: window.model.rowCount() == len([c for c in counts.values() if c > 0]))
+
+
+def test_hidden_columns_are_remembered_by_the_next_window(qtbot, window: MainWindow, demo_db: Database) -> None:
+    column = HouseholdTableModel.column_of("helper")
+    window.list_panel.show_column(column, False)
+    window.owns_db = False  # the fixture closes the database
+    window.close()
+    second = MainWindow(demo_db)
+    qtbot.addWidget(second)
+    assert second.list_panel.table.horizontalHeader().isSectionHidden(column)
+    second.list_panel.show_column(column, True)
+    assert not second.list_panel.table.horizontalHeader().isSectionHidden(column)
+
+
+def test_feature_modules_get_their_menus_before_help(window: MainWindow) -> None:
+    menu = window.menu("同步")
+    assert isinstance(menu, QMenu) and window.menu("同步") is menu
+    assert window.menu("文件") is window.menu("文件(&F)")
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[0] == "文件(&F)" and titles[-1] == "帮助(&H)" and "同步" in titles
+
+
+def test_new_household_opens_in_the_chosen_village_and_refreshes_after_saving(qtbot, window: MainWindow) -> None:
+    village = window.tree.tree_model.item(0).child(0)
+    window.tree.setCurrentIndex(village.index())
+    editor = window.new_household()
+    assert editor.basic.form.editor("village_code").value() == village.data(Qt.ItemDataRole.UserRole + 1)
+    editor.members.model.set_members([{"name": "新户主", "relation": "01", "id_type": "03", "in_household": 1}])
+    assert editor.save()
+    qtbot.waitUntil(lambda: window.total == DEMO_HOUSEHOLDS + 1)
+    assert editor.household_id in window.editors
+
+
+def test_household_model_passes_the_model_tester(qtmodeltester, window: MainWindow) -> None:
     qtmodeltester.check(window.model, force_py=True)
 
 
-def test_more_results_are_fetched_page_by_page(qtmodeltester, monkeypatch: pytest.MonkeyPatch,
-                                               demo_db: Database) -> None:
-    monkeypatch.setattr(search_model, "PAGE_SIZE", 5)
-    model = search_model.SearchResultsTableModel(demo_db.conn)
-    model.set_query(common_surname(demo_db))
-    assert model.rowCount() == 5 and model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 10
-    qtmodeltester.check(model, force_py=True)  # fetches further pages itself, checking every insertion
-    ids = [model.hit(row).member_id for row in range(model.rowCount())]
-    assert len(ids) >= 10 and len(set(ids)) == len(ids)
+def test_run_opens_the_default_database_and_offers_the_first_start(
+    qapp, answers: Answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.first_start import FirstStartDialog
 
-
-def test_empty_database_offers_the_demo_township(qtbot, monkeypatch: pytest.MonkeyPatch, db: Database) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(messages, "ask_yes_no", lambda parent, title, text: asked.append(text) or True)
-    monkeypatch.setattr(MainWindow, "DEMO_HOUSEHOLDS", 40)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    assert "共 0 户" in window.summary.text()
-    assert window.offer_demo_if_empty()
-    assert asked == ["数据库是空的。要打开演示乡镇（虚构数据）吗？"]
-    assert "共 40 户" in window.summary.text()
-    assert QApplication.overrideCursor() is None
-    assert not window.offer_demo_if_empty()
-    assert len(asked) == 1
+    monkeypatch.setenv("JIANDANG_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(FirstStartDialog, "ask", classmethod(lambda cls, parent, registry, lang: asked.append(lang)))
+    shown: list[str] = []
+    # the event loop is not run: a quit application would stop every later event loop of the test process
+    monkeypatch.setattr(
+        app_module,
+        "event_loop",
+        lambda app: (
+            shown.extend(w.db.path for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()) or 0
+        ),
+    )
+    assert app_module.run(None, "zh") == 0
+    assert shown == [str(tmp_path / "data" / "jiandang.db")] and asked == ["zh"]
+    assert (tmp_path / "data" / "logs" / "jiandang.log").is_file()
 
 
-def test_declining_the_demo_leaves_the_database_empty(qtbot, no_dialogs: list, db: Database) -> None:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    assert not window.offer_demo_if_empty()
-    assert no_dialogs == [("ask", "数据库是空的。要打开演示乡镇（虚构数据）吗？")]
-    assert db.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 0
-
-
-def test_a_database_with_households_is_not_offered_the_demo(no_dialogs: list, window: MainWindow) -> None:
-    assert not window.offer_demo_if_empty()
-    assert no_dialogs == []
-
-
-def test_unusable_database_at_start_shows_the_error_and_exits_1(qapp, no_dialogs: list, tmp_path: Path) -> None:
+def test_unusable_database_at_start_shows_the_error_and_exits_1(qapp, answers: Answers, tmp_path: Path) -> None:
     path = tmp_path / "photo.db"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     assert app_module.run(path, "zh") == 1
-    assert len(no_dialogs) == 1 and no_dialogs[0][0] == "error"
-    assert "不是数据库文件" in no_dialogs[0][1]
+    assert answers.kinds() == ["error"] and "不是数据库文件" in answers.shown[0][1]
     assert path.read_bytes() == b"\x89PNG\r\n\x1a\n" + bytes(200)
-
-
-def test_run_creates_the_default_database_and_returns_when_closed(qapp, no_dialogs: list, tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("JIANDANG_DATA_DIR", str(tmp_path / "data"))
-    QTimer.singleShot(0, qapp.quit)
-    assert app_module.run(None, "zh") == 0
-    assert (tmp_path / "data" / "jiandang.db").is_file()
-    assert no_dialogs == [("ask", "数据库是空的。要打开演示乡镇（虚构数据）吗？")]

@@ -1,0 +1,178 @@
+"""The functions behind ``main.py bundle …`` (see ``exports.bundle_cli`` for the syntax).
+
+Each takes the open database, the parsed arguments, the output stream and a
+``passphrase(confirm=False)`` callable, and returns the exit status: 0 done,
+1 when any bundle was refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from exports.bundle_cli import print_json
+from exports.bundle_keys import (
+    TOWNSHIP,
+    VILLAGE,
+    init_keys,
+    key_file_bytes,
+    read_key_file,
+    require_identity,
+    revoke,
+    unlock,
+)
+from exports.bundle_keys import (
+    enroll as enroll_peer,
+)
+from models.db import Database
+
+Ask = Callable[..., str]
+
+_T = {
+    "zh": {
+        "created": "已创建本机同步密钥（{role}）。指纹：{fp}\n请妥善保管同步密码：忘记密码就不能再导入、导出数据包。",
+        "show": "本机：{name}（{role}），设备编号 {site}\n指纹：{fp}",
+        "revoked": "已吊销 {name}（{site}）：从现在起拒收它的数据包。",
+        "key_written": "本机密钥文件已写到 {path}。指纹：{fp}（请对方核对）",
+        "enrolled": "已登记 {name}（{role}，设备编号 {site}）。\n指纹：{fp}\n"
+        "请与对方屏幕上显示的指纹逐字核对；不一致时请吊销。",
+        "exported": "已写入 {path}：{records} 条记录，{size} 字节，读回校验一致。可以安全拔出 U 盘。",
+        "township": "乡镇",
+        "village": "村",
+    },
+    "en": {
+        "created": "Sync keys created ({role}). Fingerprint: {fp}\nKeep the passphrase safe: without it no bundle can "
+        "be imported or exported.",
+        "show": "This installation: {name} ({role}), device id {site}\nFingerprint: {fp}",
+        "revoked": "Revoked {name} ({site}): its bundles are refused from now on.",
+        "key_written": "Our key file was written to {path}. Fingerprint: {fp} (the peer checks it)",
+        "enrolled": "Enrolled {name} ({role}, device id {site}).\nFingerprint: {fp}\nCompare it character by character "
+        "with the one on the other screen; revoke it if they differ.",
+        "exported": "Wrote {path}: {records} records, {size} bytes, read back and verified. The stick can be removed "
+        "safely.",
+        "township": "township",
+        "village": "village",
+    },
+}
+
+
+def _t(args: argparse.Namespace, key: str) -> str:
+    return _T["en" if args.lang == "en" else "zh"][key]
+
+
+def keys_init(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
+    """Create this installation's key pair."""
+    role = args.role or (TOWNSHIP if db.setting("role") == TOWNSHIP else VILLAGE)
+    name = args.name or db.setting("device_name") or ("乡镇" if role == TOWNSHIP else "村工作队")
+    who = init_keys(db, role, name, ask(confirm=True))
+    out.write(_t(args, "created").format(role=_t(args, role), fp=who.fingerprint) + "\n")
+    return 0
+
+
+def keys_show(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
+    """Print this installation's identity and fingerprint."""
+    who = require_identity(db)
+    out.write(
+        _t(args, "show").format(name=who.name, role=_t(args, who.role), site=who.site_id, fp=who.fingerprint) + "\n"
+    )
+    return 0
+
+
+def keys_revoke(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
+    """Revoke an enrolled device."""
+    peer = revoke(db, args.site)
+    out.write(_t(args, "revoked").format(name=peer.name, site=peer.site_id) + "\n")
+    return 0
+
+
+def enroll(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
+    """Without FILE write our key file (to --to); with FILE enroll the peer's key file (and write ours to --to)."""
+    if args.file is not None:
+        peer = enroll_peer(db, read_key_file(args.file))
+        out.write(
+            _t(args, "enrolled").format(
+                name=peer.name, role=_t(args, peer.role), site=peer.site_id, fp=peer.fingerprint
+            )
+            + "\n"
+        )
+    if args.to is not None or args.file is None:
+        keys = unlock(db, ask())
+        target = args.to or Path(f"{db.site_id[:8]}.jdkey")
+        from exports.bundle_io import safe_write
+
+        safe_write(target, [key_file_bytes(keys)])
+        out.write(_t(args, "key_written").format(path=target, fp=keys.identity.fingerprint) + "\n")
+    return 0
+
+
+def export(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
+    """Write the next bundle."""
+    from exports.bundle_write import export_bundle
+
+    result = export_bundle(db, unlock(db, ask()), args.to, args.peer)
+    out.write(_t(args, "exported").format(path=result.path, records=result.records, size=result.size) + "\n")
+    return 0
+
+
+def import_files(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
+    """Import bundles; exit status 1 when any was refused."""
+    from exports.bundle_read import import_bundles
+    from exports.bundle_report import format_import
+
+    reports = import_bundles(
+        db,
+        unlock(db, ask()),
+        list(args.files),
+        dry_run=args.dry_run,
+        accept_skew=args.accept_clock,
+        backup=not args.no_backup,
+    )
+    if args.json:
+        print_json(out, [r.to_dict() for r in reports])
+    else:
+        for report in reports:
+            out.write("\n".join(format_import(report, args.lang)) + "\n\n")
+    return 1 if any(r.status in ("refused", "held") for r in reports) else 0
+
+
+def inspect(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
+    """Describe a bundle (header; with our key also its signed manifest) without importing it."""
+    from exports.bundle_inspect import describe, format_description
+
+    info = describe(db, args.file, ask)
+    if args.json:
+        print_json(out, info)
+    else:
+        out.write("\n".join(format_description(info, args.lang)) + "\n")
+    return 0
+
+
+def status(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
+    """Every enrolled device: last bundle, contiguous range, gaps, held records, clock skew, revocation."""
+    from exports.bundle_report import format_status, peer_status
+
+    if args.json:
+        print_json(
+            out,
+            [
+                {
+                    "site": s.peer.site_id,
+                    "name": s.peer.name,
+                    "role": s.peer.role,
+                    "fingerprint": s.peer.fingerprint,
+                    "revoked": s.peer.revoked,
+                    "last_import": s.last_import,
+                    "skew_ms": s.skew_ms,
+                    "contiguous": s.contiguous,
+                    "missing": s.missing,
+                    "held": s.held,
+                    "acked_own": s.acked_own,
+                }
+                for s in peer_status(db)
+            ],
+        )
+    else:
+        out.write("\n".join(format_status(db, args.lang)) + "\n")
+    return 0

@@ -1,0 +1,85 @@
+"""What a bundle file is, without importing it: header, addressee and (with our key) the signed manifest."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from exports.bundle_format import key_id, open_chunks, open_payload, read_header
+from exports.bundle_keys import find_peer, identity, unlock
+from exports.bundle_manifest import PlainStream, read_manifest
+from models.db import Database
+from models.errors import JiandangError
+
+
+def describe(db: Database, path: Path, ask: Callable[..., str]) -> dict[str, Any]:
+    """A description of the bundle; reads records never, the manifest only when the bundle is for us."""
+    info: dict[str, Any] = {"file": str(path), "size": path.stat().st_size}
+    with open(path, "rb") as handle:
+        header = read_header(handle)
+        info["recipients"] = [r.kid for r in header.recipients]
+        own = identity(db)
+        info["for_us"] = own is not None and key_id(own.enc_public) in info["recipients"]
+        if info["for_us"]:
+            try:
+                keys = unlock(db, ask())
+            except JiandangError as error:
+                info["manifest_error"] = error.message_zh
+                return info
+            stream = PlainStream(open_chunks(handle, header, open_payload(header, keys.enc)))
+            manifest, signature = read_manifest(stream)
+            info["manifest"] = manifest.body
+            info["signature"] = _signature(db, manifest.body["from_site"], manifest.raw, signature)
+    info["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest() if info["size"] < 2**31 else ""
+    return info
+
+
+def _signature(db: Database, site: str, raw: bytes, signature: bytes) -> str:
+    peer = find_peer(db, site)
+    if peer is None or peer.site_id != site:
+        return "unknown-sender"
+    try:
+        Ed25519PublicKey.from_public_bytes(peer.sign_public).verify(signature, raw)
+    except (InvalidSignature, ValueError):
+        return "invalid"
+    return "revoked" if peer.revoked else "valid"
+
+
+_SIGNATURE = {
+    "valid": ("有效", "valid"),
+    "invalid": ("无效（伪造或被改动）", "INVALID (forged or altered)"),
+    "revoked": ("有效，但发送方已被吊销", "valid, but the sender is revoked"),
+    "unknown-sender": ("发送方未登记", "sender not enrolled"),
+}
+
+
+def format_description(info: dict[str, Any], lang: str = "zh") -> list[str]:
+    """The description as lines of text."""
+    en = lang == "en"
+    lines = [f"{'File' if en else '文件'}: {info['file']} ({info['size']} {'bytes' if en else '字节'})"]
+    lines.append(
+        ("For this installation: " if en else "发给本机：")
+        + (("yes" if en else "是") if info["for_us"] else ("no" if en else "否"))
+    )
+    body = info.get("manifest")
+    if body is None:
+        if info.get("manifest_error"):
+            lines.append(info["manifest_error"])
+        return lines
+    when = datetime.datetime.fromtimestamp(body["created_ms"] / 1000).strftime("%Y-%m-%d %H:%M")
+    zh, english = _SIGNATURE[info["signature"]]
+    lines += [
+        f"{'Bundle' if en else '数据包'}: {body['bundle_id']} ({body['kind']}), {'written' if en else '生成于'} {when}",
+        f"{'From' if en else '来自'}: {body['from_site']}  {'signature' if en else '签名'}: {english if en else zh}",
+        f"{'Records' if en else '记录'}: {body['records']}  "
+        + ", ".join(f"{table} {n}" for table, n in sorted(body["counts"].items())),
+    ]
+    for site, (first, last) in sorted(body["ranges"].items()):
+        lines.append(f"  {site[:8]}: {first}–{last}")
+    return lines

@@ -1,0 +1,138 @@
+"""Files on removable media: safe writing, quarantine copies, clear messages when the stick fails.
+
+``safe_write`` writes ``name.part``, flushes and fsyncs it, renames it into
+place, fsyncs the folder, then drops the file from the page cache where the
+system allows and reads it back: only a matching SHA-256 means it is safe to
+remove the stick. ``quarantine_copy`` copies a bundle from the stick into the
+data folder while hashing it, refusing oversize files, so that the stick can
+be removed and the file cannot change while it is imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from models.errors import JiandangError
+from models.paths import data_dir
+
+MAX_BUNDLE = 16 * 2**30
+BLOCK = 1 << 20
+
+
+class MediaError(JiandangError):
+    """A file on the stick could not be written, read or checked."""
+
+
+def safe_write(target: Path, pieces: Iterable[bytes]) -> tuple[str, int]:
+    """Write ``pieces`` to ``target`` crash-safely and verify them; returns (SHA-256 hex, size)."""
+    partial = target.with_name(target.name + ".part")
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with open(partial, "wb") as out:
+            for piece in pieces:
+                out.write(piece)
+                digest.update(piece)
+                size += len(piece)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, target)
+        _sync_folder(target.parent)
+    except OSError as error:
+        _remove(partial)
+        raise media_error(error, target) from error
+    if file_sha256(target) != digest.hexdigest():
+        raise MediaError(
+            f"写入 {target.name} 后读回的内容不一致：U 盘可能有故障。请换一个 U 盘重新导出。",
+            f"{target.name} reads back differently from what was written: the stick may be failing. "
+            "Export again to another stick.",
+        )
+    return digest.hexdigest(), size
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's content as stored (the page cache dropped first where possible)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            if hasattr(os, "posix_fadvise"):
+                os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+            while block := handle.read(BLOCK):
+                digest.update(block)
+    except OSError as error:
+        raise media_error(error, path) from error
+    return digest.hexdigest()
+
+
+def quarantine_copy(source: Path, limit: int = MAX_BUNDLE) -> tuple[Path, str]:
+    """Copy a bundle into the local quarantine folder while hashing it; returns (copy, SHA-256 hex)."""
+    folder = data_dir() / "sync" / "quarantine"
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".incoming-{os.getpid()}.part"
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        if source.stat().st_size > limit:
+            raise _too_big(source)
+        with open(source, "rb") as src, open(temporary, "wb") as out:
+            while block := src.read(BLOCK):
+                size += len(block)
+                if size > limit:
+                    raise _too_big(source)
+                digest.update(block)
+                out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+    except OSError as error:
+        _remove(temporary)
+        raise media_error(error, source) from error
+    except BaseException:
+        _remove(temporary)
+        raise
+    copy = folder / f"{digest.hexdigest()}.jdb"
+    os.replace(temporary, copy)
+    return copy, digest.hexdigest()
+
+
+def media_error(error: OSError, path: Path) -> MediaError:
+    """A bilingual message for what went wrong with a file on the stick."""
+    code = error.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        zh, en = "U 盘（或磁盘）已满", "the stick (or disk) is full"
+    elif code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        zh, en = "U 盘是只读的或没有写入权限", "the stick is read-only or not writable"
+    elif code in (errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.EIO):
+        zh, en = "U 盘被拔出或读写出错", "the stick was removed or failed"
+    else:
+        zh, en = f"读写出错（{error.strerror or error}）", f"an input/output error ({error.strerror or error})"
+    return MediaError(
+        f"{path.name}：{zh}。文件没有写好，请处理后重试。",
+        f"{path.name}: {en}. The file is not complete; fix this and retry.",
+    )
+
+
+def _too_big(path: Path) -> MediaError:
+    return MediaError(
+        f"{path.name} 太大（超过 {MAX_BUNDLE // 2**30} GiB），不是正常的数据包，没有导入。",
+        f"{path.name} is too large (over {MAX_BUNDLE // 2**30} GiB) for a bundle; nothing was imported.",
+    )
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a folder for fsync; the rename is durable enough there
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)

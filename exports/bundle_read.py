@@ -1,0 +1,268 @@
+"""Importing bundles: every check before any record is applied, then one transaction.
+
+For each file: the header is read strictly straight from the stick (so a
+random or absurd file is refused at once), the file is copied into the local
+quarantine while hashing (a known hash is "already imported on …"), the
+payload is decrypted with our key, the manifest's signature is verified with
+the sender's enrolled, unrevoked key, and the addressee, kind and schema
+version are checked. Then a backup is taken and, in ONE ``BEGIN IMMEDIATE``
+transaction, the records are parsed, validated and merged batch by batch;
+part lengths, hashes and counts and the manifest's counts are compared at
+the end. Any failure — a bad record, a crash, a full disk — rolls the whole
+import back; retrying is safe.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from exports.bundle_format import key_id, open_chunks, open_payload, raw_public, read_header
+from exports.bundle_io import media_error, quarantine_copy
+from exports.bundle_keys import TOWNSHIP, PrivateKeys, find_peer
+from exports.bundle_manifest import CHANGES, RETURN, Manifest, PlainStream, read_manifest
+from exports.bundle_parts import record_batches
+from models import migrations
+from models.clock import wall_ms
+from models.db import Database
+from models.errors import JiandangError
+from models.sync_merge import ClockAheadError, Merger, MergeReport, merge_transaction
+from models.sync_records import SyncSchema
+
+DAY_MS = 86_400_000
+
+
+class BundleRefused(JiandangError):
+    """The bundle is authentic-looking but may not be imported here (sender, addressee, kind, version)."""
+
+
+@dataclass
+class ImportReport:
+    """The outcome of importing one file."""
+
+    file: str
+    status: str  # imported / dry-run / already / refused / held (clock far ahead: the clerk may accept it)
+    message_zh: str = ""
+    message_en: str = ""
+    sha256: str = ""
+    bundle_id: str = ""
+    kind: str = ""
+    from_site: str = ""
+    from_name: str = ""
+    created_ms: int = 0
+    skew_ms: int = 0
+    merge: MergeReport | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def message(self, lang: str = "zh") -> str:
+        """The outcome in one sentence."""
+        return self.message_en if lang == "en" else self.message_zh
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (stored with the import, printed by ``--json``)."""
+        data = {k: v for k, v in self.__dict__.items() if k != "merge"}
+        data["merge"] = self.merge.to_dict() if self.merge else None
+        return data
+
+
+def import_bundles(
+    db: Database,
+    keys: PrivateKeys,
+    paths: list[Path],
+    dry_run: bool = False,
+    accept_skew: bool = False,
+    backup: bool = True,
+) -> list[ImportReport]:
+    """Import several files, each on its own (one refused file does not stop the others)."""
+    reports = []
+    for path in paths:
+        try:
+            reports.append(import_bundle(db, keys, path, dry_run, accept_skew, backup))
+        except JiandangError as error:
+            status = "held" if isinstance(error, ClockAheadError) else "refused"
+            reports.append(ImportReport(str(path), status, error.message_zh, error.message_en))
+    return reports
+
+
+def import_bundle(
+    db: Database, keys: PrivateKeys, path: Path, dry_run: bool = False, accept_skew: bool = False, backup: bool = True
+) -> ImportReport:
+    """Import one bundle file; raises JiandangError with the reason when it is refused."""
+    try:
+        with open(path, "rb") as handle:
+            read_header(handle)  # cheap refusal of anything that is not a bundle, before copying it
+    except OSError as error:
+        raise media_error(error, path) from error
+    copy, digest = quarantine_copy(path)
+    report = ImportReport(str(path), "imported", sha256=digest)
+    done = db.conn.execute("SELECT imported FROM sync_imports WHERE file_sha256 = ?", (digest,)).fetchone()
+    if done is not None:
+        report.status = "already"
+        report.message_zh = f"这个数据包已在 {done[0]} 导入过，没有任何改动。"
+        report.message_en = f"This bundle was already imported on {done[0]}; nothing changed."
+        return report
+    with open(copy, "rb") as handle:
+        header = read_header(handle)
+        stream = PlainStream(open_chunks(handle, header, open_payload(header, keys.enc)))
+        manifest, signature = read_manifest(stream)
+        _verify(db, keys, manifest, signature, report)
+        if backup and not dry_run:
+            from models.backup import automatic_backup
+
+            automatic_backup(db.path)
+        _apply(db, manifest, stream, report, dry_run, accept_skew)
+    return report
+
+
+def _verify(db: Database, keys: PrivateKeys, manifest: Manifest, signature: bytes, report: ImportReport) -> None:
+    """Sender enrolled and not revoked, signature valid, addressed to us, the right kind, a schema we know."""
+    body = manifest.body
+    sender = find_peer(db, body["from_site"])
+    if sender is None or sender.site_id != body["from_site"]:
+        raise _refused("数据包的发送方没有在本机登记，不能导入", "its sender is not enrolled here")
+    try:
+        Ed25519PublicKey.from_public_bytes(sender.sign_public).verify(signature, manifest.raw)
+    except (InvalidSignature, ValueError) as error:
+        raise _refused(
+            "签名无效（不是登记的设备签发的，或被改动过）", "its signature is invalid (forged or altered)"
+        ) from error
+    if sender.revoked is not None:
+        raise _refused(f"发送方 {sender.name} 已在 {sender.revoked} 被吊销", f"its sender {sender.name} was revoked")
+    if body["to_site"] != db.site_id or body["to_key"] != key_id(raw_public(keys.enc.public_key())):
+        raise _refused("数据包是发给另一台设备的", "it is addressed to another installation")
+    expected = CHANGES if keys.identity.role == TOWNSHIP else RETURN
+    if body["kind"] != expected:
+        raise _refused(
+            "数据包类型不对（乡镇只导入村里的数据包，村里只导入乡镇的回执包）",
+            "it is the wrong kind (a township imports laptops' bundles, a laptop the township's)",
+        )
+    if body["schema"] > migrations.SCHEMA_VERSION:
+        raise _refused(
+            "数据包由更新版本的建档程序生成，请先升级本机程序", "it was written by a newer Jiandang: upgrade first"
+        )
+    report.bundle_id, report.kind, report.from_site, report.from_name = (
+        body["bundle_id"],
+        body["kind"],
+        body["from_site"],
+        sender.name,
+    )
+    report.created_ms = body["created_ms"]
+    report.skew_ms = body["created_ms"] - wall_ms()
+
+
+def _apply(
+    db: Database, manifest: Manifest, stream: PlainStream, report: ImportReport, dry_run: bool, accept_skew: bool
+) -> None:
+    try:
+        with merge_transaction(db):
+            merger = Merger(db, accept_skew)
+            schema = SyncSchema.load(db.conn)
+            ranges: dict[str, list[int]] = {}
+            for part in manifest.parts:
+                _merge_part(merger, schema, stream, part, manifest, ranges)
+            stream.expect_end()
+            _compare_counts(manifest, merger.report, ranges)
+            report.merge = merger.finish()
+            report.counts = dict(manifest.body["counts"])
+            _outcome(report, dry_run)
+            if dry_run:
+                raise _DryRun
+            _remember(db, manifest, report)
+    except _DryRun:
+        pass
+    except sqlite3.OperationalError as error:
+        if "full" not in str(error):
+            raise
+        raise JiandangError(
+            "磁盘已满，导入已撤销，数据库保持原样。请腾出空间后重新导入。",
+            "The disk is full: the import was rolled back and the database is unchanged. Free some space and "
+            "import again.",
+        ) from error
+
+
+class _DryRun(Exception):
+    pass
+
+
+def _merge_part(
+    merger: Merger, schema: SyncSchema, stream: PlainStream, part: Any, manifest: Manifest, ranges: dict[str, list[int]]
+) -> None:
+    sender = manifest.body["from_site"] if manifest.body["kind"] == CHANGES else None  # a laptop speaks for itself
+    for batch, parsed in record_batches(stream, part, schema, sender, ranges):
+        merger.add(batch, parsed)
+
+
+def _compare_counts(manifest: Manifest, merged: MergeReport, ranges: dict[str, list[int]]) -> None:
+    body = manifest.body
+    if merged.received != body["records"] or merged.per_table != body["counts"] or ranges != body["ranges"]:
+        raise _refused("记录数或序号范围与清单不符", "the record counts or sequence ranges differ from the manifest")
+
+
+def _outcome(report: ImportReport, dry_run: bool) -> None:
+    merge = report.merge
+    assert merge is not None
+    report.status = "dry-run" if dry_run else "imported"
+    verb_zh, verb_en = ("将导入", "would import") if dry_run else ("已导入", "imported")
+    report.message_zh = (
+        f"{verb_zh}：新增 {merge.rows_new}、修改 {merge.rows_updated}、删除 {merge.rows_deleted}，"
+        f"未变 {merge.duplicates + merge.rows_unchanged}，冲突 {merge.conflicts_new}，拒收 {merge.rejected}。"
+    )
+    report.message_en = (
+        f"{verb_en}: {merge.rows_new} new, {merge.rows_updated} updated, {merge.rows_deleted} "
+        f"deleted, {merge.duplicates + merge.rows_unchanged} unchanged, {merge.conflicts_new} "
+        f"conflicts, {merge.rejected} rejected."
+    )
+
+
+def _remember(db: Database, manifest: Manifest, report: ImportReport) -> None:
+    """The sender's acknowledgements, last bundle and clock skew; the import itself (same transaction)."""
+    body = manifest.body
+    row = db.conn.execute("SELECT acks FROM sync_peers WHERE site_id = ?", (body["from_site"],)).fetchone()
+    acks = json.loads(row[0])
+    if body["clock"] >= acks.get("_clock", 0):  # the newest bundle's view wins, even if it went back (a restore)
+        acks = {**body["acks"], "_clock": body["clock"]}
+    now = datetime.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    db.conn.execute(
+        "UPDATE sync_peers SET acks = ?, last_bundle = ?, last_import = ?, skew_ms = ? WHERE site_id = ?",
+        (json.dumps(acks, sort_keys=True), body["bundle_id"], now, report.skew_ms, body["from_site"]),
+    )
+    db.conn.execute(
+        "INSERT INTO sync_imports(file_sha256, bundle_id, from_site, kind, imported, file_name, report) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            report.sha256,
+            body["bundle_id"],
+            body["from_site"],
+            body["kind"],
+            now,
+            Path(report.file).name,
+            json.dumps(report.to_dict(), ensure_ascii=False),
+        ),
+    )
+
+
+def skew_warning(skew_ms: int) -> tuple[str, str] | None:
+    """A warning when the sender's clock was more than a day off when it wrote the bundle (slow or fast)."""
+    if skew_ms > DAY_MS:
+        days = skew_ms / DAY_MS
+        return (f"发送方电脑的时钟快了约 {days:.0f} 天。", f"The sender's clock was about {days:.0f} days fast.")
+    if skew_ms < -365 * DAY_MS:
+        years = -skew_ms / (365 * DAY_MS)
+        return (
+            f"数据包的生成时间早了约 {years:.0f} 年：发送方电脑的时钟可能被重置了。",
+            f"The bundle is dated about {years:.0f} years ago: the sender's clock was probably reset.",
+        )
+    return None
+
+
+def _refused(zh: str, en: str) -> BundleRefused:
+    return BundleRefused(
+        f"数据包被拒收：{zh}。没有导入任何内容。", f"The bundle was refused: {en}. Nothing was imported."
+    )

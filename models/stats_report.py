@@ -1,0 +1,221 @@
+"""The township's report: per township and village, the numbers issue 4 lists.
+
+One pass builds a temporary table of per-household facts for the year (status
+now and a year earlier, attribute, cause, people, planned and actual exit,
+current helper, income band); every breakdown is then one GROUP BY over it per
+village, and townships and the county total are sums of their villages, so
+the numbers always add up.
+
+- households and people by status; poor households by attribute and main cause;
+- incidence rate: poor people ÷ rural population of the village profile;
+- measures of the year by 五个一批 category with funds by source;
+- exits against the planned year; helper coverage of poor households;
+- last year's per-capita income against the poverty line (bands);
+- change against the year before (poor households and people).
+
+"Poor" is a status counted as poor (``HOUSEHOLD_STATUS_LIVE``). People are the
+members living in the household today (membership is not kept per year).
+"""
+
+from __future__ import annotations
+
+import datetime
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from models.codes import HOUSEHOLD_STATUS_LIVE, codes, label, label_en
+from models.warnings import as_of_date, working_year
+
+LIVE = ", ".join(f"'{c}'" for c in HOUSEHOLD_STATUS_LIVE)
+FUND_COLUMNS = {"01": "fund_fiscal", "02": "fund_sector", "03": "fund_finance", "04": "fund_social", "05": "fund_self"}
+BANDS: dict[str, tuple[str, str]] = {
+    "below": ("不高于贫困线", "At or below the line"),
+    "to_1_5": ("贫困线的 1–1.5 倍", "1–1.5 × the line"),
+    "to_2": ("贫困线的 1.5–2 倍", "1.5–2 × the line"),
+    "over_2": ("贫困线的 2 倍以上", "Over 2 × the line"),
+    "none": ("无收入记录", "No income record"),
+}
+FACTS = "stats_facts"
+
+_FACTS_SQL = f"""
+INSERT INTO temp.{FACTS}
+SELECT village, status, prev_status, attribute, cause, people, planned, exited, paired,
+       CASE WHEN per_capita IS NULL OR line IS NULL THEN 'none' WHEN per_capita <= line THEN 'below'
+            WHEN per_capita <= line * 1.5 THEN 'to_1_5' WHEN per_capita <= line * 2 THEN 'to_2' ELSE 'over_2' END
+FROM (SELECT h.village_code AS village,
+    (SELECT status FROM status_history s WHERE s.household_id = h.id AND s.year <= :year
+     ORDER BY s.year DESC LIMIT 1) AS status,
+    (SELECT status FROM status_history s WHERE s.household_id = h.id AND s.year <= :year - 1
+     ORDER BY s.year DESC LIMIT 1) AS prev_status,
+    h.attribute, h.main_cause AS cause, h.planned_exit_year AS planned,
+    (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id AND m.in_household = 1) AS people,
+    (COALESCE(h.exit_year = :year, 0) OR EXISTS (SELECT 1 FROM status_history s WHERE s.household_id = h.id
+     AND s.year = :year AND s.status = '03')) AS exited,
+    EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND p.start_date <= :as_of
+            AND (p.end_date IS NULL OR p.end_date > :as_of)) AS paired,
+    ROUND((i.wage + i.business + i.asset_dividend + i.other_property + i.family_planning + i.dibao + i.tekun
+           + i.pension + i.eco_compensation + i.other_transfer - i.business_expense) * 1.0
+          / NULLIF(i.population, 0), 2) AS per_capita,
+    COALESCE((SELECT amount FROM poverty_lines p WHERE p.year = i.year AND p.standard = COALESCE(h.standard, '1')),
+             (SELECT amount FROM poverty_lines p WHERE p.year = i.year AND p.standard = '1')) AS line
+    FROM households h LEFT JOIN incomes i ON i.household_id = h.id AND i.year = :year - 1)
+"""
+
+# name -> (SELECT list after "village, ", GROUP BY extra column or "")
+_BREAKDOWNS = {
+    "status": ("status, COUNT(*), SUM(people)", "status"),
+    "attribute": (
+        f"attribute, SUM(status IN ({LIVE})), SUM(CASE WHEN status IN ({LIVE}) THEN people END)",
+        "attribute",
+    ),
+    "cause": (f"cause, SUM(status IN ({LIVE})), SUM(CASE WHEN status IN ({LIVE}) THEN people END)", "cause"),
+    "band": ("band, SUM(COALESCE(status, '') != '06'), 0", "band"),
+    "flat": (
+        f"NULL, SUM(status IN ({LIVE})), SUM(CASE WHEN status IN ({LIVE}) THEN people ELSE 0 END), "
+        f"SUM(prev_status IN ({LIVE})), SUM(CASE WHEN prev_status IN ({LIVE}) THEN people ELSE 0 END), "
+        f"SUM(status IN ({LIVE}) AND paired), SUM(planned = :year), SUM(planned = :year AND exited), "
+        f"SUM(exited AND COALESCE(planned, 0) != :year), SUM(planned <= :year AND status IN ({LIVE}))",
+        "",
+    ),
+}
+
+
+def compute_report(conn: sqlite3.Connection, year: int | None = None, today: datetime.date | None = None) -> dict:
+    """The report for ``year`` (default: the working year): the county total, then townships with villages."""
+    year = year or working_year(conn)
+    as_of = as_of_date(year, today)
+    params = {"year": year, "as_of": as_of.isoformat()}
+    _fill_facts(conn, params)
+    villages: dict[str, dict[str, Any]] = defaultdict(_empty)
+    for name, (columns, group) in _BREAKDOWNS.items():
+        group_by = f"village, {group}" if group else "village"
+        for village, key, *values in conn.execute(
+            f"SELECT village, {columns} FROM temp.{FACTS} GROUP BY {group_by}", params
+        ):
+            _add(villages[village], name, key, values)
+    for village, category, values in _measures(conn, year):
+        _add(villages[village], "measures", category, values)
+    for village, rural in _rural_population(conn, year):
+        villages[village]["rural_population"] = rural
+    conn.execute(f"DELETE FROM temp.{FACTS}")
+    return _assemble(conn, year, as_of, villages)
+
+
+def _fill_facts(conn: sqlite3.Connection, params: dict[str, Any]) -> None:
+    conn.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {FACTS} (village TEXT, status TEXT, prev_status TEXT, "
+        "attribute TEXT, cause TEXT, people INTEGER, planned INTEGER, exited INTEGER, paired INTEGER, "
+        "band TEXT)"
+    )
+    conn.execute(f"DELETE FROM temp.{FACTS}")
+    conn.execute(_FACTS_SQL, params)
+
+
+def _measures(conn: sqlite3.Connection, year: int) -> list[tuple[str, str, list]]:
+    funds = ", ".join(f"SUM({column})" for column in FUND_COLUMNS.values())
+    rows = conn.execute(
+        f"SELECT village_code, category, COUNT(*), COUNT(DISTINCT household_id), {funds} FROM measures "
+        "WHERE year = ? AND status != '4' GROUP BY village_code, category",
+        (year,),
+    )
+    return [(r[0], r[1], list(r[2:])) for r in rows]
+
+
+def _rural_population(conn: sqlite3.Connection, year: int) -> list[tuple[str, int]]:
+    rows = conn.execute(
+        "SELECT village_code, rural_population FROM village_profiles p WHERE rural_population IS NOT NULL "
+        "AND year = (SELECT MAX(year) FROM village_profiles q WHERE q.village_code = p.village_code "
+        "AND q.year <= ? AND q.rural_population IS NOT NULL)",
+        (year,),
+    )
+    return [(r[0], int(r[1])) for r in rows]
+
+
+def _empty() -> dict[str, Any]:
+    return {
+        "status": {},
+        "attribute": {},
+        "cause": {},
+        "band": {},
+        "measures": {},
+        "flat": {},
+        "rural_population": None,
+    }
+
+
+def _add(unit: dict[str, Any], name: str, key: Any, values: list) -> None:
+    """Add a row of numbers to ``unit[name][key]`` (element-wise)."""
+    values = [v or 0 for v in values]
+    if name == "flat":
+        key = "all"
+    current = unit[name].get(key)
+    unit[name][key] = values if current is None else [a + b for a, b in zip(current, values, strict=True)]
+
+
+def _merge(target: dict[str, Any], source: dict[str, Any]) -> None:
+    for name in ("status", "attribute", "cause", "band", "measures", "flat"):
+        for key, values in source[name].items():
+            _add(target, name, key, values)
+    if source["rural_population"] is not None:
+        target["rural_population"] = (target["rural_population"] or 0) + source["rural_population"]
+
+
+def _assemble(conn: sqlite3.Connection, year: int, as_of: datetime.date, villages: dict[str, dict]) -> dict:
+    from models.stats_units import unit_entry
+
+    names = dict(conn.execute("SELECT code, name FROM regions"))
+    townships: dict[str, dict[str, Any]] = defaultdict(_empty)
+    total = _empty()
+    for code, data in villages.items():
+        _merge(townships[_township(code)], data)
+        _merge(total, data)
+    county = next((c for c in names if len(villages) and c == _county(next(iter(villages)))), None)
+    return {
+        "year": year,
+        "as_of": as_of.isoformat(),
+        "total": unit_entry(county or "", names.get(county or "", "合计"), "county", total),
+        "townships": [
+            {
+                **unit_entry(t, names.get(t, ""), "township", townships[t]),
+                "villages": [
+                    unit_entry(v, names.get(v, ""), "village", villages[v])
+                    for v in sorted(villages)
+                    if _township(v) == t
+                ],
+            }
+            for t in sorted(townships)
+        ],
+    }
+
+
+def _township(village_code: str) -> str:
+    return (village_code or "")[:9].ljust(12, "0")
+
+
+def _county(village_code: str) -> str:
+    return (village_code or "")[:6].ljust(12, "0")
+
+
+def band_label(band: str, language: str = "zh") -> str:
+    """The label of an income band."""
+    zh, en = BANDS[band]
+    return en if language == "en" else zh
+
+
+def code_entries(table: str, counts: dict[Any, list]) -> list[dict[str, Any]]:
+    """Entries for every code of ``table`` (zeros included), then unknown codes, then not recorded."""
+    known = [c.code for c in codes(table)]
+    keys = [*known, *sorted(k for k in counts if k is not None and k not in known)]
+    if None in counts and any(counts[None]):
+        keys.append(None)
+    return [
+        {
+            "code": k,
+            "label": label(table, k) if k is not None else "未填写",
+            "label_en": label_en(table, k) if k is not None else "Not recorded",
+            "households": int(counts.get(k, [0, 0])[0]),
+            "people": int(counts.get(k, [0, 0])[1]),
+        }
+        for k in keys
+    ]

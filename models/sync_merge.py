@@ -1,0 +1,242 @@
+"""Merging remote change records into this database, inside one transaction.
+
+    db.conn.execute("BEGIN IMMEDIATE")
+    merger = Merger(db)
+    for batch in batches:            # validated records, change_log column order
+        merger.add(batch)
+    report = merger.finish()
+    db.conn.execute("COMMIT")        # or ROLLBACK: nothing at all was applied
+
+Each batch is sequenced (duplicates skipped, site forks refused, records
+beyond a gap held), appended to the local change log with its origin site,
+seq and hash (so the chain of every site verifies here too and the township
+can pass the records on), and merged into the rows (``sync_apply``).
+``finish`` re-examines parked rows, parks orphans, rebuilds the search
+documents of the touched households, flags possible duplicates (one ID number
+in two households), advances the local clock and returns the report.
+Importing the same records again changes nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+
+from models.clock import MAX_FUTURE_MS, unpack, wall_ms
+from models.db import Database
+from models.errors import JiandangError
+from models.sync_apply import Applier
+from models.sync_baseline import OWNED_TABLES
+from models.sync_duplicates import duplicate_numbers
+from models.sync_parking import settle, take_parked
+from models.sync_records import HLC, SITE, TBL, Log, SyncSchema
+from models.sync_sequence import sequence, store
+from models.sync_state import site_ranges, township_site
+
+REBUILD_SHARE = 0.3  # re-index everything when an import touches more than this share of households
+REBUILD_MIN = 2000
+CACHE_KIB = 131072  # SQLite page cache during a merge (128 MiB)
+
+
+class ClockAheadError(JiandangError):
+    """A record's clock is more than 24 hours ahead of this computer's clock."""
+
+
+@dataclass
+class MergeReport:
+    """What one import did (all counts are of change records unless they say rows)."""
+
+    received: int = 0
+    duplicates: int = 0
+    applied: int = 0
+    held: int = 0
+    rejected: int = 0
+    rows_new: int = 0
+    rows_updated: int = 0
+    rows_deleted: int = 0
+    rows_unchanged: int = 0
+    conflicts: int = 0
+    conflicts_new: int = 0
+    parked: int = 0
+    possible_duplicates: int = 0
+    per_table: dict[str, int] = field(default_factory=dict)
+    sites: dict[str, list[int]] = field(default_factory=dict)  # site -> [first, last] applied now
+    missing: dict[str, list[list[int]]] = field(default_factory=dict)  # site -> missing ranges after
+    max_hlc: int = 0
+    future_ms: int = 0  # how far the newest record's clock is ahead of ours (0 if not)
+    index_seconds: float = 0.0  # time spent rebuilding search documents
+
+    def to_dict(self) -> dict:
+        """Plain data (for JSON)."""
+        return asdict(self)
+
+
+@contextmanager
+def merge_transaction(db: Database) -> Iterator[None]:
+    """One ``BEGIN IMMEDIATE`` transaction for a merge, with SQLite's foreign-key enforcement paused.
+
+    Rows arrive in any order, so parents may come after their children;
+    ``sync_parking.settle`` checks every touched reference before the commit
+    instead (and parks orphans). On any exception the transaction is rolled
+    back and the in-memory clock restored.
+    """
+    conn = db.conn
+    saved = db.clock.last
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")  # a big import touches indexes all over the file
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+        except BaseException:
+            db.clock.last = saved
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
+class Merger:
+    """Merges batches of validated change records inside ``merge_transaction``."""
+
+    def __init__(self, db: Database, accept_skew: bool = False, now_ms: int | None = None) -> None:
+        if not db.conn.in_transaction:
+            raise RuntimeError("Merger needs an open write transaction")
+        self.db = db
+        self.conn = db.conn
+        self.accept_skew = accept_skew
+        self.now_ms = now_ms if now_ms is not None else wall_ms()
+        self.applier = Applier(self.conn, SyncSchema.load(self.conn), township_site(self.conn))
+        self.parked = take_parked(self.conn)
+        self.report = MergeReport()
+        self._conflicts_before = self._count_conflicts()
+        self._sites: set[str] = set()
+        self._clock = 0
+
+    def add(self, logs: list[Log], parsed: dict[tuple, dict] | None = None) -> None:
+        """Merge one batch of records (each checked by ``sync_records``); ``parsed`` maps (site, seq) to vals."""
+        report = self.report
+        report.received += len(logs)
+        self._check_clocks(logs)
+        sequenced = sequence(self.conn, logs, self.db.site_id)
+        plan = self.applier.plan(sequenced.apply)
+        store(self.conn, sequenced)
+        self.applier.apply(plan, parsed)
+        report.duplicates += sequenced.duplicates
+        report.applied += len(sequenced.apply)
+        report.held += len(sequenced.hold)
+        for log in logs:
+            report.per_table[log[TBL]] = report.per_table.get(log[TBL], 0) + 1
+        for log in sequenced.apply:
+            first, last = report.sites.get(log[SITE], (log[1], log[1]))
+            report.sites[log[SITE]] = [min(first, log[1]), max(last, log[1])]
+        self._sites.update(log[SITE] for log in logs)
+
+    def _check_clocks(self, logs: list[Log]) -> None:
+        if not logs:
+            return
+        newest = max(log[HLC] for log in logs)
+        self.report.max_hlc = max(self.report.max_hlc, newest)
+        ahead = unpack(newest)[0] - self.now_ms
+        self.report.future_ms = max(self.report.future_ms, ahead, 0)
+        if ahead > MAX_FUTURE_MS and not self.accept_skew:
+            days = ahead / 86_400_000
+            raise ClockAheadError(
+                f"数据包里的修改时间比本机时钟快了约 {days:.0f} 天：发出数据包的电脑时钟可能不对。"
+                "数据包已保留、未导入；请把那台电脑的日期时间调正后重新导出，或由乡镇工作人员确认后强制导入。",
+                f"The bundle's changes are dated about {days:.0f} days ahead of this computer's clock: the sending "
+                "laptop's clock is probably wrong. The bundle was kept but not imported; set that laptop's date "
+                "and time and export again, or have the clerk accept it explicitly.",
+            )
+        within = [log[HLC] for log in logs if unpack(log[HLC])[0] <= self.now_ms + MAX_FUTURE_MS]
+        if within:
+            self._clock = max(self._clock, max(within))
+
+    def finish(self) -> MergeReport:
+        """Re-examine parked rows, park orphans, re-index, flag duplicates, advance the clock; the report."""
+        applier, report = self.applier, self.report
+        for table, pks in self.parked.items():
+            applier.refold(table, sorted(pks))
+        for table, pks in self._strays().items():
+            applier.refold(table, pks)
+        for table, pks in self._conflicted().items():  # local edits since may have settled them
+            applier.refold(table, pks)
+        report.parked = settle(self.conn, applier.result.present, applier.result.removed)
+        started = time.perf_counter()
+        self._reindex()
+        report.index_seconds = round(time.perf_counter() - started, 3)
+        result = applier.result
+        report.rows_new, report.rows_updated = result.new, result.updated
+        report.rows_deleted, report.rows_unchanged, report.rejected = result.deleted, result.unchanged, result.rejected
+        report.parked = self.conn.execute("SELECT count(*) FROM sync_parked").fetchone()[0]
+        report.possible_duplicates = len(duplicate_numbers(self.conn, sorted(result.members)))
+        report.conflicts = self._count_conflicts()
+        report.conflicts_new = max(0, report.conflicts - self._conflicts_before)
+        ranges = site_ranges(self.conn, sorted(self._sites))
+        report.missing = {s: [list(r) for r in ranges[s].missing] for s in sorted(self._sites) if ranges[s].missing}
+        self._advance_clock()
+        return report
+
+    def _strays(self) -> dict[str, list[str]]:
+        """Rows of township-owned tables that a laptop's record changed locally: rebuilt without it."""
+        township = self.applier.township
+        if township is None:
+            return {}
+        found: dict[str, list[str]] = {}
+        for table in sorted(OWNED_TABLES):
+            rows = self.conn.execute(
+                "SELECT DISTINCT pk FROM change_log WHERE tbl = ? AND site != ?", (table, township)
+            ).fetchall()
+            if rows:
+                found[table] = [r[0] for r in rows]
+        return found
+
+    def _conflicted(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for table, pk in self.conn.execute("SELECT DISTINCT tbl, pk FROM sync_conflicts ORDER BY tbl, pk"):
+            found.setdefault(table, []).append(pk)
+        return found
+
+    def _reindex(self) -> None:
+        from models.search import index_households, rebuild_index
+
+        households = set(self.applier.result.households)
+        households.update(r[0] for r in self.conn.execute("SELECT scope FROM sync_parked"))
+        for key, values in self.applier.result.removed.items():
+            if key == ("households", "id"):
+                households |= values
+        if not households:
+            return
+        total = self.conn.execute("SELECT count(*) FROM households").fetchone()[0]
+        if len(households) > max(REBUILD_MIN, REBUILD_SHARE * total):
+            rebuild_index(self.conn)
+        else:
+            index_households(self.conn, households)
+
+    def _advance_clock(self) -> None:
+        if self._clock:
+            self.db.clock.observe(self._clock)
+            self.conn.execute("UPDATE sync_state SET hlc = ? WHERE id = 1", (self.db.clock.last,))
+
+    def _count_conflicts(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]
+
+
+def reconcile(db: Database) -> MergeReport:
+    """Re-examine parked rows and open conflicts after local edits (e.g. a household restored by the clerk)."""
+    return merge_records(db, [])
+
+
+def merge_records(db: Database, logs: list[Log], accept_skew: bool = False) -> MergeReport:
+    """Merge records in one transaction of their own (for tests and small tools); rolls back on any error."""
+    with merge_transaction(db):
+        merger = Merger(db, accept_skew)
+        merger.add(list(logs))
+        return merger.finish()

@@ -1,0 +1,3058 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="36"/>
+        <source>全部村</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="37"/>
+        <location filename="../../ui/excel_menu.py" line="88"/>
+        <source>导出花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="37"/>
+        <source>导出哪个村：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="46"/>
+        <source>Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="47"/>
+        <source>从 Excel 导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="49"/>
+        <source>导出花名册到 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="50"/>
+        <source>导出查找结果到 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="51"/>
+        <source>导出数据检查到 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="52"/>
+        <source>导出统计到 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="74"/>
+        <source>已导出到 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="86"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="97"/>
+        <source>请先在查找框中输入要查找的内容。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="102"/>
+        <source>导出查找结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="103"/>
+        <source>查找结果.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="114"/>
+        <source>导出数据检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="114"/>
+        <source>数据检查.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="124"/>
+        <source>导出统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_menu.py" line="124"/>
+        <source>统计.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedures_menu.py" line="37"/>
+        <source>程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedures_menu.py" line="38"/>
+        <source>登记程序步骤（批量）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedures_menu.py" line="39"/>
+        <source>登记异议…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedures_menu.py" line="40"/>
+        <source>处理异议…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedures_menu.py" line="42"/>
+        <source>选中户的程序进度和脱贫标准…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedures_menu.py" line="43"/>
+        <source>统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedures_menu.py" line="44"/>
+        <location filename="../../ui/procedures_menu.py" line="173"/>
+        <source>预警</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedures_menu.py" line="45"/>
+        <location filename="../../ui/procedures_menu.py" line="198"/>
+        <source>统计报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedures_menu.py" line="135"/>
+        <source>没有未处理的异议。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedures_menu.py" line="161"/>
+        <source>请先选中一户（在户列表或预警列表中）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="27"/>
+        <source>同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="28"/>
+        <source>导出数据包到 U 盘…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="29"/>
+        <source>导入数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="31"/>
+        <source>冲突处理…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="32"/>
+        <source>可能重复登记…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="33"/>
+        <source>各设备同步状态…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="35"/>
+        <source>同步密钥与设备登记…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="40"/>
+        <source>本机还没有同步密钥：请先在“同步 → 同步密钥与设备登记”中创建并登记。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="52"/>
+        <source>还没有登记任何村里的电脑。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="69"/>
+        <source>正在写入数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="75"/>
+        <source>已写入 {path}：{records} 条记录，读回校验一致。可以安全拔出 U 盘。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="86"/>
+        <source>选择数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="86"/>
+        <source>建档数据包 (*.jdb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="123"/>
+        <source>正在检查数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="123"/>
+        <source>正在导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="99"/>
+        <source>乡镇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="99"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="102"/>
+        <source>从未</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="107"/>
+        <source>已吊销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="107"/>
+        <source>正常</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BasicPage</name>
+    <message>
+        <location filename="../../ui/editor_pages.py" line="131"/>
+        <source>户主：{head}&#x3000;&#x3000;家庭人口：{population} 人&#x3000;&#x3000;当前状态：{status}</source>
+        <translation>Head: {head}    Household size: {population}    Current status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pages.py" line="132"/>
+        <source>（未指定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pages.py" line="132"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>CausesPage</name>
+    <message>
+        <location filename="../../ui/editor_pages.py" line="165"/>
+        <source>其他致贫原因：</source>
+        <translation>Other causes:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pages.py" line="168"/>
+        <source>用空格键勾选；本省一般最多填两项致贫原因（含主要原因）。</source>
+        <translation>Tick with the space bar; the province usually allows at most two causes in total (main cause included).</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeHelperDialog</name>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="131"/>
+        <source>更换帮扶责任人</source>
+        <translation>Change the helper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="134"/>
+        <source>已登记的帮扶责任人(&amp;R)</source>
+        <translation>A &amp;registered helper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="135"/>
+        <source>登记新的帮扶责任人(&amp;W)</source>
+        <translation>Register a ne&amp;w helper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="154"/>
+        <source>开始时间：</source>
+        <translation>Start date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="173"/>
+        <source>请填写开始时间。</source>
+        <translation>Enter the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="196"/>
+        <source>请从列表中选择帮扶责任人。</source>
+        <translation>Choose a helper from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeTablesPage</name>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="137"/>
+        <source>代码表由乡镇统一维护，此处只读。</source>
+        <translation>Code tables are maintained by the township; they are read-only here.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeValueTableModel</name>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="51"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="52"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="53"/>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDesk</name>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="107"/>
+        <source>冲突处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="120"/>
+        <source>保留 A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="121"/>
+        <source>改用 B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="122"/>
+        <source>输入新值…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="123"/>
+        <source>恢复记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="124"/>
+        <source>确认删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="125"/>
+        <source>放弃此记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="126"/>
+        <source>打开该户</source>
+        <translation>Open that household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="148"/>
+        <source>待处理 {n} 项。A 是按统一规则暂定胜出的值（各台电脑上相同）；裁决后随回执包发回各村。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="152"/>
+        <source>没有待处理的冲突。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTableModel</name>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="44"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="45"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="46"/>
+        <source>A：当前值（暂定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="47"/>
+        <source>A 来自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="48"/>
+        <source>B：另一值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="49"/>
+        <source>B 来自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="50"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <location filename="../../ui/small_dialogs.py" line="43"/>
+        <source>请填写日期。</source>
+        <translation>Enter a date.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDesk</name>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="207"/>
+        <source>可能重复登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="211"/>
+        <source>删除所选登记（保留另一户的）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="213"/>
+        <source>打开所选的户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="234"/>
+        <source>{n} 个证件号码登记在两户或更多户中。同步不会自动覆盖：请核实后删除错误的登记。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="238"/>
+        <source>没有发现重复登记。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="251"/>
+        <source>从 {village} {head} 户中删除 {name} 的这条登记吗？另一户的登记保留。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="254"/>
+        <source>删除重复登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="49"/>
+        <source>同步密钥与设备登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="54"/>
+        <source>村（工作队笔记本电脑）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="55"/>
+        <source>乡镇（汇总数据）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="59"/>
+        <source>例如：文峰村工作队（不要写人名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="60"/>
+        <source>第一步：创建本机密钥（只做一次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="62"/>
+        <source>本机角色：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="63"/>
+        <source>设备名称：</source>
+        <translation>Device name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="64"/>
+        <source>创建密钥…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="67"/>
+        <source>把本机密钥文件写到 U 盘…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="69"/>
+        <source>登记对方的密钥文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="73"/>
+        <source>登记步骤：村里的电脑把密钥文件写到 U 盘，乡镇登记它并写出乡镇的密钥文件，村里的电脑再登记乡镇的密钥文件。两边屏幕上显示的指纹必须一致。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="96"/>
+        <source>本机还没有同步密钥。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="99"/>
+        <source>乡镇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="99"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="101"/>
+        <source>本机：{name}（{role}），设备编号 {site}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="103"/>
+        <source>指纹：{fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="131"/>
+        <source>已写出本机密钥文件。请对方登记它，并核对指纹：{fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="144"/>
+        <source>对方：{name}
+指纹：{fp}
+
+请与对方屏幕上显示的指纹逐字核对。完全一致吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="147"/>
+        <source>核对指纹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="154"/>
+        <source>已登记 {name}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="75"/>
+        <source>导出数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="80"/>
+        <source>{path}（可用 {free:.1f} GB）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="87"/>
+        <source>请选择 U 盘：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="87"/>
+        <source>没有找到 U 盘。请插入 U 盘，或选择一个文件夹。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="89"/>
+        <source>选择文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="95"/>
+        <source>导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="101"/>
+        <source>回执包发给：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="106"/>
+        <source>文件名只含设备编号和序号，不含人名或村名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../ui/file_actions.py" line="27"/>
+        <source>打开数据库…(&amp;O)</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="29"/>
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="32"/>
+        <source>立即备份(&amp;B)</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="33"/>
+        <source>从备份恢复…(&amp;E)</source>
+        <translation>R&amp;estore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="35"/>
+        <source>打开演示乡镇(&amp;D)</source>
+        <translation>Open the &amp;demo township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="37"/>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="46"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="57"/>
+        <source>无法打开数据库：{error}</source>
+        <translation>Cannot open the database: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="66"/>
+        <source>打开或新建数据库</source>
+        <translation>Open or create a database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="68"/>
+        <location filename="../../ui/file_actions.py" line="98"/>
+        <source>建档数据库 (*.db)</source>
+        <translation>Jiandang databases (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="79"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="84"/>
+        <source>备份失败：{error}</source>
+        <translation>Backup failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="86"/>
+        <source>已备份到：
+{path}</source>
+        <translation>Backed up to:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="96"/>
+        <source>选择备份</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="102"/>
+        <source>用备份“{name}”替换当前数据库的全部内容？
+当前数据会先另存一份安全备份。</source>
+        <translation>Replace the whole content of the database with the backup “{name}”?
+A safety copy of the current data is made first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="106"/>
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="117"/>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="154"/>
+        <source>正在生成演示乡镇（虚构数据）…</source>
+        <translation>Generating the demo township (fictitious data)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="179"/>
+        <source>建档 {version}
+离线的贫困户建档立卡登记程序。
+
+数据文件夹：{data}
+日志文件：{log}</source>
+        <translation>Jiandang {version}
+An offline registry of poor households (建档立卡).
+
+Data folder: {data}
+Log file: {log}</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="51"/>
+        <source>选择文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="52"/>
+        <source>选择要导入的花名册（.xlsx、.xls 或 .ods）。每行一名家庭成员或每行一户都可以。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="54"/>
+        <source>Excel 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="55"/>
+        <source>选择文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="58"/>
+        <source>（按表中的“村”列）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="62"/>
+        <source>表中的村民小组不存在时新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="77"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="78"/>
+        <source>所在村</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="80"/>
+        <source>“贫困户状态”的年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="38"/>
+        <source>欢迎使用建档</source>
+        <translation>Welcome to Jiandang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="40"/>
+        <source>驻村工作队（在村里登记、更新贫困户）(&amp;V)</source>
+        <translation>&amp;Village work team (registers and updates households in the village)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="41"/>
+        <source>乡镇扶贫工作站（汇总、检查、公示）(&amp;T)</source>
+        <translation>&amp;Township poverty office (merges, checks, publishes notices)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="45"/>
+        <source>9 位或 12 位乡镇区划代码，例如 621121103</source>
+        <translation>9- or 12-digit township code, e.g. 621121103</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="46"/>
+        <source>新的乡镇需要填写名称</source>
+        <translation>A new township needs its name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="50"/>
+        <source>每行一个村：区划代码 村名，例如
+621121103201 文峰村</source>
+        <translation>One village per line: code and name, e.g.
+621121103201 文峰村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="55"/>
+        <source>您的姓名，记入每次修改的记录</source>
+        <translation>Your name, recorded with every change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="70"/>
+        <source>第一次使用，请说明这台电脑由谁使用、负责哪个乡镇或哪些村。也可以先打开演示乡镇（虚构数据）看一看。</source>
+        <translation>First start: tell who uses this computer and which township or villages it covers. You can also open the demo township (fictitious data) first to look around.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="75"/>
+        <source>使用角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="77"/>
+        <source>乡镇：</source>
+        <translation>Township:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="78"/>
+        <source>乡镇名称：</source>
+        <translation>Township name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="79"/>
+        <source>已登记的村：</source>
+        <translation>Registered villages:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="80"/>
+        <source>其他村：</source>
+        <translation>Other villages:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="81"/>
+        <source>设备名称：</source>
+        <translation>Device name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="82"/>
+        <source>操作员：</source>
+        <translation>Operator:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="84"/>
+        <source>开始使用(&amp;S)</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="85"/>
+        <source>打开演示乡镇(&amp;D)</source>
+        <translation>Open the &amp;demo township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="86"/>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>HelpersPage</name>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="74"/>
+        <source>更换帮扶责任人…(&amp;H)</source>
+        <translation>Change the &amp;helper…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="75"/>
+        <source>结束当前结对…(&amp;N)</source>
+        <translation>E&amp;nd the current pairing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="92"/>
+        <source>保存新户后才能登记帮扶责任人。</source>
+        <translation>Save the new household before recording its helper.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="107"/>
+        <source>这一户目前没有帮扶责任人。</source>
+        <translation>This household has no helper at present.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="110"/>
+        <source>结束结对</source>
+        <translation>End the pairing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="110"/>
+        <source>结束时间：</source>
+        <translation>End date:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../ui/history_page.py" line="116"/>
+        <source>每次保存都记入变更记录，不能修改或删除。</source>
+        <translation>Every save is kept in the change record; it cannot be changed or deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../../ui/history_page.py" line="35"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="36"/>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="37"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="38"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="39"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="40"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="41"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="48"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="49"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="50"/>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdEditor</name>
+    <message>
+        <location filename="../../ui/household_editor.py" line="92"/>
+        <source>基本情况</source>
+        <translation>Basic facts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="93"/>
+        <source>家庭成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="94"/>
+        <source>致贫原因</source>
+        <translation>Causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="95"/>
+        <source>生产生活条件</source>
+        <translation>Living conditions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="96"/>
+        <source>收入</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="97"/>
+        <source>帮扶责任人</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="98"/>
+        <source>帮扶措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="99"/>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="110"/>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="111"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="160"/>
+        <source>新户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="161"/>
+        <source>户：{name}</source>
+        <translation>Household: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="171"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="171"/>
+        <source>提示</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="226"/>
+        <source>请先保存这一户，再登记成员变动。</source>
+        <translation>Save this household first, then record member changes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="235"/>
+        <source>登记成员变动前需要先保存修改。现在保存吗？</source>
+        <translation>The changes must be saved before recording a member change. Save now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="236"/>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="255"/>
+        <source>这一户有未保存的修改。保存吗？</source>
+        <translation>This household has unsaved changes. Save them?</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdListPanel</name>
+    <message>
+        <location filename="../../ui/household_list.py" line="86"/>
+        <source>查找：姓名、拼音首字母、身份证号片段、户编号…</source>
+        <translation>Search: name, pinyin initials, part of an ID number, household number…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="104"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="105"/>
+        <source>属性</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="106"/>
+        <source>主要致贫原因</source>
+        <translation>Main cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="108"/>
+        <source>有预警</source>
+        <translation>With warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="110"/>
+        <source>按该年度的状态显示和筛选</source>
+        <translation>Show and filter the status as of this year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="112"/>
+        <source>预警数由数据检查提供</source>
+        <translation>Warning counts come from the data checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="120"/>
+        <source>{what}：全部</source>
+        <translation>{what}: all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="132"/>
+        <source>年度：最新</source>
+        <translation>Year: latest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="134"/>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="167"/>
+        <source>列</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_list.py" line="168"/>
+        <source>选择显示的列</source>
+        <translation>Choose the columns shown</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../../ui/household_table.py" line="29"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="30"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="31"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="32"/>
+        <source>村民小组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="33"/>
+        <source>人口</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="34"/>
+        <source>属性</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="35"/>
+        <source>主要致贫原因</source>
+        <translation>Main cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="36"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="37"/>
+        <source>计划脱贫年度</source>
+        <translation>Planned exit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="38"/>
+        <source>帮扶责任人</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="39"/>
+        <source>预警</source>
+        <translation>Warnings</translation>
+    </message>
+</context>
+<context>
+    <name>ImportChangesTableModel</name>
+    <message>
+        <location filename="../../ui/excel_models.py" line="108"/>
+        <source>行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="109"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="110"/>
+        <source>对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="111"/>
+        <source>项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="112"/>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="113"/>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="146"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="148"/>
+        <source>正在导入……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="174"/>
+        <source>没有导入任何数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportTableModel</name>
+    <message>
+        <location filename="../../ui/excel_models.py" line="78"/>
+        <source>行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="79"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="80"/>
+        <source>级别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="81"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="220"/>
+        <source>从 Excel 导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="247"/>
+        <source>已保存 {count} 行到 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncomePage</name>
+    <message>
+        <location filename="../../ui/income_page.py" line="46"/>
+        <source>添加年度(&amp;Y)</source>
+        <translation>Add &amp;year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="57"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="96"/>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="121"/>
+        <source>还没有收入记录：选择年度后点“添加年度”。</source>
+        <translation>No income recorded yet: choose a year and click “Add year”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="138"/>
+        <source>财产性收入 {p} 元&#x3000;转移性收入 {t} 元&#x3000;家庭纯收入 {n} 元&#x3000;家庭人口 {people} 人&#x3000;年人均纯收入 {c} 元</source>
+        <translation>Property income {p} yuan   Transfers {t} yuan   Net household income {n} yuan   Household size {people}   Net income per person {c} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="149"/>
+        <source>{year} 年没有贫困线，请在“设置”中填写。</source>
+        <translation>There is no poverty line for {year}; enter it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="151"/>
+        <source>{year} 年贫困线 {line:,.0f} 元。</source>
+        <translation>Poverty line {year}: {line:,.0f} yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="154"/>
+        <source>高于贫困线</source>
+        <translation>above the poverty line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="154"/>
+        <source>不高于贫困线</source>
+        <translation>not above the poverty line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="155"/>
+        <source>{year} 年贫困线 {line:,.0f} 元：{verdict}</source>
+        <translation>Poverty line {year}: {line:,.0f} yuan: {verdict}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/app.py" line="112"/>
+        <source>已自动备份：{name}</source>
+        <translation>Automatic backup made: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="119"/>
+        <source>自动备份失败，请检查磁盘空间。</source>
+        <translation>The automatic backup failed; check the free disk space.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="51"/>
+        <source>建档 — {name}</source>
+        <translation>Jiandang — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="78"/>
+        <source>数据库：{path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="86"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <source>登记(&amp;R)</source>
+        <translation>&amp;Registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="89"/>
+        <source>新建户…(&amp;N)</source>
+        <translation>&amp;New household…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90"/>
+        <source>打开所选户(&amp;O)</source>
+        <translation>&amp;Open the selected household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="92"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <source>设置…(&amp;S)</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="95"/>
+        <source>列表显示的列…(&amp;C)</source>
+        <translation>List &amp;columns…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="100"/>
+        <source>关于建档(&amp;A)</source>
+        <translation>&amp;About Jiandang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140"/>
+        <source>显示 {shown} 户（共 {total} 户）</source>
+        <translation>{shown} households shown ({total} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>；只显示最先找到的匹配，请输入更多字符缩小范围</source>
+        <translation>; only the first matches are shown, type more to narrow the search</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="127"/>
+        <source>上次确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="128"/>
+        <source>按列名识别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="129"/>
+        <source>相近列名（请核对）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="130"/>
+        <source>未识别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="131"/>
+        <source>重复，未用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="132"/>
+        <source>已修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="138"/>
+        <source>核对各列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="139"/>
+        <source>程序按列名猜出了每一列的内容，请逐列核对；选“（不导入）”的列会被忽略。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="145"/>
+        <source>列</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="145"/>
+        <source>表头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="145"/>
+        <source>示例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="145"/>
+        <source>导入为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="145"/>
+        <source>识别方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="152"/>
+        <source>记住这些对应关系（下次导入时自动使用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="155"/>
+        <source>工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="223"/>
+        <source>每行一名家庭成员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="223"/>
+        <source>每行一户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="225"/>
+        <source>表头在第 {row} 行，数据从第 {data} 行开始；{shape}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="230"/>
+        <source>没有找到表头。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../ui/measures_page.py" line="182"/>
+        <source>帮扶措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="218"/>
+        <source>扶贫小额信贷</source>
+        <translation>Poverty micro-credit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="236"/>
+        <source>五个一批：{category}</source>
+        <translation>Category (五个一批): {category}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="279"/>
+        <source>有提示需要核对；确认无误请再点“确定”保存。</source>
+        <translation>Please check the warnings; click OK again to save.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureTableModel</name>
+    <message>
+        <location filename="../../ui/measures_page.py" line="63"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="64"/>
+        <source>措施类型</source>
+        <translation>Measure type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="65"/>
+        <source>五个一批</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="66"/>
+        <source>措施内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="67"/>
+        <source>实施状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="68"/>
+        <source>资金合计（元）</source>
+        <translation>Funds (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="69"/>
+        <source>计划开始</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="70"/>
+        <source>实际完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="71"/>
+        <source>贷款金额（元）</source>
+        <translation>Loan (yuan)</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPage</name>
+    <message>
+        <location filename="../../ui/measures_page.py" line="110"/>
+        <source>保存新户后才能登记帮扶措施。</source>
+        <translation>Save the new household before recording measures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="114"/>
+        <source>添加措施(&amp;A)</source>
+        <translation>&amp;Add measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="115"/>
+        <source>修改(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="116"/>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="155"/>
+        <source>删除措施</source>
+        <translation>Delete measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="155"/>
+        <source>删除这条帮扶措施（录入错误时）？</source>
+        <translation>Delete this measure (entered by mistake)?</translation>
+    </message>
+</context>
+<context>
+    <name>MemberChangeDialog</name>
+    <message>
+        <location filename="../../ui/member_change_dialog.py" line="33"/>
+        <source>成员变动</source>
+        <translation>Member change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_change_dialog.py" line="44"/>
+        <source>填写新成员…(&amp;M)</source>
+        <translation>Enter the new &amp;member…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_change_dialog.py" line="66"/>
+        <source>变动类型：</source>
+        <translation>Change:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_change_dialog.py" line="67"/>
+        <source>变动日期：</source>
+        <translation>Date of change:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_change_dialog.py" line="68"/>
+        <source>离户成员：</source>
+        <translation>Member leaving:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_change_dialog.py" line="69"/>
+        <source>新户主：</source>
+        <translation>New head:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_change_dialog.py" line="70"/>
+        <source>新成员：</source>
+        <translation>New member:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_change_dialog.py" line="72"/>
+        <source>备注：</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="71"/>
+        <source>家庭成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="71"/>
+        <source>添加家庭成员</source>
+        <translation>Add a member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="74"/>
+        <source>打开该户(&amp;O)</source>
+        <translation>&amp;Open that household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="133"/>
+        <source>该号码已登记为{where}户的成员“{name}”，同一号码不能出现在两户中。</source>
+        <translation>This number is already registered to {name}, a member of the household {where}; one number cannot be in two households.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="142"/>
+        <source>放弃本次录入，打开该号码所在的户？</source>
+        <translation>Discard this entry and open the household holding the number?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="143"/>
+        <source>打开该户</source>
+        <translation>Open that household</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <location filename="../../ui/members_page.py" line="30"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="31"/>
+        <source>与户主关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="32"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="33"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="34"/>
+        <source>出生日期</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="35"/>
+        <source>在户</source>
+        <translation>Lives here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="36"/>
+        <source>劳动技能</source>
+        <translation>Labour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="37"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="90"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="91"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <location filename="../../ui/members_page.py" line="141"/>
+        <source>添加成员(&amp;A)</source>
+        <translation>&amp;Add member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="142"/>
+        <source>修改(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="143"/>
+        <source>删除（录入错误）(&amp;D)</source>
+        <translation>&amp;Delete (entered by mistake)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="144"/>
+        <source>成员变动…(&amp;C)</source>
+        <translation>Member &amp;change…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="218"/>
+        <source>删除成员“{name}”？只在录入错误时删除；死亡、嫁出、迁出等请用“成员变动”登记。</source>
+        <translation>Delete the member “{name}”? Delete only what was entered by mistake; record deaths, marriages and moves as member changes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_page.py" line="221"/>
+        <source>删除成员</source>
+        <translation>Delete member</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeArchiveDialog</name>
+    <message>
+        <location filename="../../ui/notice_archive.py" line="34"/>
+        <source>公示存档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_archive.py" line="59"/>
+        <source>预览/重印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_archive.py" line="60"/>
+        <source>打开存档文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_archive.py" line="67"/>
+        <source>每份打印或保存过的公示都在此存档；重印的是存档时的原文件（校验 SHA-256）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_archive.py" line="80"/>
+        <source>请先选择一份公示。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticeArchiveTableModel</name>
+    <message>
+        <location filename="../../ui/notice_models.py" line="30"/>
+        <source>生成时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="31"/>
+        <source>种类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="32"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="33"/>
+        <source>公示期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="34"/>
+        <source>户数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="35"/>
+        <source>页数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="36"/>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="37"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="40"/>
+        <source>完好</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="41"/>
+        <source>不在本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="42"/>
+        <source>已被改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="57"/>
+        <source>生成公示、公告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="73"/>
+        <source>两组列并排打印（节省纸张）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="114"/>
+        <source>起，共</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="116"/>
+        <source>天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="118"/>
+        <source>种类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="118"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="118"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="120"/>
+        <source>公示期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="122"/>
+        <source>纸张</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="124"/>
+        <source>监督电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="125"/>
+        <source>受理异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="126"/>
+        <source>发布单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="127"/>
+        <source>评议经过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="130"/>
+        <source>列</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="139"/>
+        <source>预览…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="148"/>
+        <source>列入公示的户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="150"/>
+        <source>全选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="150"/>
+        <source>全不选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="154"/>
+        <source>按当前状态勾选：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="156"/>
+        <source>勾选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="191"/>
+        <location filename="../../ui/notice_dialog.py" line="192"/>
+        <source>默认：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="213"/>
+        <source>已选 {n} / {total} 户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="215"/>
+        <source>（没有户处于该公示步骤；可按状态勾选或手工勾选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="247"/>
+        <source>请先登记村。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="250"/>
+        <source>请至少选择一户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="253"/>
+        <source>请至少选择一列。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticeHouseholdsTableModel</name>
+    <message>
+        <location filename="../../ui/notice_models.py" line="23"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="24"/>
+        <source>村民小组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="25"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="26"/>
+        <source>人口</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="27"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePreviewDialog</name>
+    <message>
+        <location filename="../../ui/notice_preview.py" line="82"/>
+        <source>预览 — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_preview.py" line="95"/>
+        <source>共 {n} 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_preview.py" line="115"/>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_preview.py" line="116"/>
+        <source>另存为…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_preview.py" line="149"/>
+        <source>另存为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_preview.py" line="149"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_preview.py" line="172"/>
+        <source>无法保存文件：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="78"/>
+        <source>登记异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="87"/>
+        <source>提出人（可匿名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="89"/>
+        <source>异议的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="90"/>
+        <source>公示存档编号（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="93"/>
+        <source>程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="94"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="95"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="96"/>
+        <source>被异议户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="97"/>
+        <source>提出人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="98"/>
+        <source>提出日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="99"/>
+        <source>异议内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="100"/>
+        <source>所针对的公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="105"/>
+        <source>登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="151"/>
+        <source>该村没有处于公示阶段的户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PairingTableModel</name>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="41"/>
+        <source>帮扶责任人</source>
+        <translation>Helper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="42"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="43"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="44"/>
+        <source>开始时间</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="45"/>
+        <source>结束时间</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="46"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="51"/>
+        <source>已结束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="52"/>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="35"/>
+        <source>同步密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="41"/>
+        <source>同步密码：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="43"/>
+        <source>再输入一次：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="49"/>
+        <source>数据包用本机的同步密钥签名和解密，密钥由同步密码保护。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="56"/>
+        <source>密码至少要 8 个字符。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="59"/>
+        <source>两次输入的密码不一样。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PovertyLineTableModel</name>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="28"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="29"/>
+        <source>识别标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="30"/>
+        <source>贫困线（元/人·年）</source>
+        <translation>Poverty line (yuan per person and year)</translation>
+    </message>
+</context>
+<context>
+    <name>PovertyLinesPage</name>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="67"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="67"/>
+        <source>元/人·年</source>
+        <translation>yuan per person and year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="70"/>
+        <source>保存这一行(&amp;V)</source>
+        <translation>Sa&amp;ve this row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="70"/>
+        <source>删除所选(&amp;L)</source>
+        <translation>De&amp;lete selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="77"/>
+        <source>贫困线随数据同步到各村；省定、市定标准可高于国家标准。</source>
+        <translation>Poverty lines travel to the villages with the data; provincial and city standards may be higher than the national one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="114"/>
+        <source>删除贫困线</source>
+        <translation>Delete poverty line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_tables.py" line="114"/>
+        <source>删除 {year} 年的这条贫困线？</source>
+        <translation>Delete this poverty line of {year}?</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureStepDialog</name>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="37"/>
+        <source>通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="38"/>
+        <source>不通过（退出程序）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="39"/>
+        <source>本户撤回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="40"/>
+        <source>退回上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="43"/>
+        <source>应到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="44"/>
+        <source>赞成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="45"/>
+        <source>反对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="46"/>
+        <source>弃权</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="79"/>
+        <source>登记程序步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="92"/>
+        <source>如：村两委、村民代表大会、乡镇扶贫工作站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="94"/>
+        <source>会议记录（时间、地点、参会人员、议题、表决情况）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="95"/>
+        <source>备注；退回或撤回时必须写明原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="142"/>
+        <source>程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="143"/>
+        <source>步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="144"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="145"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="149"/>
+        <source>全选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="149"/>
+        <source>全不选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="163"/>
+        <source>登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="172"/>
+        <source>决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="174"/>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="175"/>
+        <source>办理人/会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="176"/>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="177"/>
+        <source>表决票数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="182"/>
+        <source>会议记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="183"/>
+        <source>备注/原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="228"/>
+        <source>已选 {n} / {total} 户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="253"/>
+        <source>请至少选择一户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureTimeline</name>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="42"/>
+        <source>步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="42"/>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="42"/>
+        <source>办理人/会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="42"/>
+        <source>表决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="42"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="45"/>
+        <source>脱贫标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="45"/>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="45"/>
+        <source>依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="59"/>
+        <source>该户 {year} 年没有程序记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="75"/>
+        <source>通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="75"/>
+        <source>未通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="75"/>
+        <source>未知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="100"/>
+        <source>下一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="110"/>
+        <source>⚠ 未处理的异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="117"/>
+        <source>已完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="119"/>
+        <source>已退出：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="120"/>
+        <source>进行中：{done}/{total} 步</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="143"/>
+        <source>导入预览（尚未导入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="143"/>
+        <source>导入报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="147"/>
+        <source>确认导入时钟超前的数据包（时钟不会被采用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="151"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="154"/>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="69"/>
+        <source>检查结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="70"/>
+        <source>所有行都已按登记时的规则检查，还没有写入。有错误的户整户不导入，警告不影响导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="72"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="79"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="80"/>
+        <source>将要修改的已登记户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="81"/>
+        <source>保存有错误的行…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="99"/>
+        <source>正在检查……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="122"/>
+        <source>共 {households} 户（{rows} 行）：新增 {new} 户，更新 {update} 户，无变化 {unchanged} 户，有错误 {rejected} 户（不导入）。错误 {errors} 条，警告 {warnings} 条，跳过 {skipped} 行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="126"/>
+        <source>问题（{n}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="127"/>
+        <source>将要修改的已登记户（{n}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="133"/>
+        <source>检查没有完成。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResolveObjectionDialog</name>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="169"/>
+        <source>处理异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="176"/>
+        <source>异议成立，该户退出程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="177"/>
+        <source>异议不成立</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="186"/>
+        <source>核实情况和处理理由（不成立时必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="188"/>
+        <source>处理人或单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="190"/>
+        <source>异议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="191"/>
+        <source>结论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="192"/>
+        <source>处理理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="193"/>
+        <source>处理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="194"/>
+        <source>处理人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/objection_dialog.py" line="197"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsTableModel</name>
+    <message>
+        <location filename="../../ui/search_model.py" line="22"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="23"/>
+        <source>与户主关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="24"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="25"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="26"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <source>常规</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <source>公示默认值</source>
+        <translation>Notice defaults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="45"/>
+        <source>贫困线</source>
+        <translation>Poverty lines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <source>代码表</source>
+        <translation>Code tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <source>驻村工作队</source>
+        <translation>Village work team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <source>乡镇扶贫工作站</source>
+        <translation>Township poverty office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <source>多个代码用逗号分开</source>
+        <translation>Separate several codes with commas</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../../ui/stats_page.py" line="94"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="95"/>
+        <source>导出 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="104"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="142"/>
+        <source>合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="172"/>
+        <source>按贫困户状态（户）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="176"/>
+        <source>{year} 年人均纯收入与贫困线（户）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="178"/>
+        <source>帮扶资金（万元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="180"/>
+        <source>主要致贫原因（贫困户）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="185"/>
+        <source>总户数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="186"/>
+        <source>总人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="187"/>
+        <source>贫困户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="188"/>
+        <source>贫困人口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="189"/>
+        <source>贫困发生率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="190"/>
+        <source>帮扶覆盖率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="191"/>
+        <source>计划脱贫</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="192"/>
+        <source>按计划脱贫</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="203"/>
+        <source>导出统计报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="120"/>
+        <source>各设备同步状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="125"/>
+        <source>本机：{name}，指纹 {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="127"/>
+        <source>本机还没有同步密钥。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="129"/>
+        <source>吊销所选设备…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="155"/>
+        <source>吊销后，这台设备的数据包都将被拒收。确定吊销 {name} 吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="158"/>
+        <source>吊销设备</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepHouseholdsTableModel</name>
+    <message>
+        <location filename="../../ui/step_households.py" line="21"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_households.py" line="22"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_households.py" line="23"/>
+        <source>村民小组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_households.py" line="24"/>
+        <source>人口</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_households.py" line="25"/>
+        <source>脱贫标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/step_households.py" line="26"/>
+        <source>提示</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="187"/>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="188"/>
+        <source>导入已在一个事务中完成；有错误的行可以保存下来，改正后再导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="191"/>
+        <source>保存有错误的行…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="202"/>
+        <source>已导入：新增 {households_added} 户，更新 {households_updated} 户；新增成员 {members_added} 人，修改成员 {members_updated} 人。无变化 {unchanged} 户。有错误未导入 {rejected} 户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="142"/>
+        <source>程序进度 — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_timeline.py" line="147"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPanel</name>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="147"/>
+        <source>全部级别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="148"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="149"/>
+        <source>提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="150"/>
+        <source>按户主、村或内容筛选…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="151"/>
+        <source>重新检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="202"/>
+        <source>全部预警（{n}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="212"/>
+        <source>显示 {shown} 条预警（{households} 户），共 {total} 条。双击打开该户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WarningsTableModel</name>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="35"/>
+        <source>级别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="36"/>
+        <source>户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="37"/>
+        <source>预警</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="38"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="39"/>
+        <source>改正办法</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../ui/crash.py" line="55"/>
+        <source>程序遇到了意外错误，刚才的操作没有完成。
+数据没有损坏：未完成的保存已全部撤销。
+
+{detail}</source>
+        <translation>An unexpected error stopped the last action.
+The data is intact: an unfinished save is undone completely.
+
+{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="23"/>
+        <source>建档 — 错误</source>
+        <translation>Jiandang — Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="28"/>
+        <source>建档</source>
+        <translation>Jiandang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="48"/>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60"/>
+        <source>建档 — 意外错误</source>
+        <translation>Jiandang — Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65"/>
+        <source>日志文件：{path}</source>
+        <translation>Log file: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="41"/>
+        <source>选择要导入的 Excel 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="41"/>
+        <source>保存有错误的行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="220"/>
+        <source>输入新值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="135"/>
+        <source>选择导出到的文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="36"/>
+        <source>保存本机密钥文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="36"/>
+        <source>选择对方的密钥文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="37"/>
+        <source>密钥文件 (*.jdkey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

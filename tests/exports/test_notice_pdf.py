@@ -1,0 +1,203 @@
+"""Printed notices read back as a reader would: the PDF's text, page by page (pdftotext)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from exports import notice_table
+from exports.notice_data import NoticeRequest, default_request, load_content
+from exports.notice_fonts import FontSet, notice_fonts
+from exports.notice_kinds import COLUMNS, KINDS
+from exports.notice_pdf import render_notice
+from exports.notices import build_notice
+from models.db import Database, open_database
+from tests.exports.notice_helpers import VILLAGE, make_village, pdf_fonts, pdf_page_size, pdf_pages
+
+START = datetime.date(2019, 10, 8)
+PAGE_MARK = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页")
+FULL_ID = re.compile(r"(?<![\d*])\d{17}[\dX](?![\d*X])")
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国志文"
+
+
+def names(count: int) -> list[str]:
+    """Distinct two- and three-character names."""
+    found = []
+    for i in range(count):
+        name = SURNAMES[i % len(SURNAMES)] + GIVEN[i // len(SURNAMES) % len(GIVEN)]
+        found.append(name + (GIVEN[i // (len(SURNAMES) * len(GIVEN))] if i >= len(SURNAMES) * len(GIVEN) else ""))
+    return found
+
+
+@pytest.fixture(scope="module")
+def fonts() -> FontSet:
+    return notice_fonts()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, str]]:
+    from models.demo import generate_demo
+
+    db = open_database(tmp_path_factory.mktemp("notices") / "demo.db")
+    generate_demo(db, households=160, seed=11, current_year=2019)
+    village = db.conn.execute(
+        "SELECT village_code FROM households GROUP BY village_code ORDER BY COUNT(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    yield db, village
+    db.close()
+
+
+def demo_request(db: Database, village: str, kind: str, **chosen: object) -> NoticeRequest:
+    """A request for the demo village; households by hand (the demo has no procedure events)."""
+    request = default_request(db, kind, village, year=2019, start=START, **chosen)
+    if KINDS[kind].layout == "funds":
+        return request
+    limit = 4 if kind == "card" else 30
+    ids = [
+        r[0]
+        for r in db.conn.execute(
+            "SELECT id FROM households WHERE village_code = ? ORDER BY household_no LIMIT ?", (village, limit)
+        )
+    ]
+    return replace(request, household_ids=tuple(ids))
+
+
+def heads(db: Database, household_ids: list[str]) -> list[str]:
+    return [
+        db.conn.execute(
+            "SELECT name FROM members WHERE household_id = ? AND relation = '01' AND in_household = 1", (hid,)
+        ).fetchone()[0]
+        for hid in household_ids
+    ]
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_renders_with_place_title_period_hotline_and_households(demo, fonts: FontSet, kind: str) -> None:
+    db, village = demo
+    built = build_notice(db, demo_request(db, village, kind), fonts)
+    pages = pdf_pages(built.rendered.pdf)
+    text = "".join(pages)
+    assert len(pages) == built.rendered.pages >= 1
+    place = built.content.place
+    flat = text.replace("\n", "")
+    assert place.county in flat and place.township in flat and place.village in flat
+    assert KINDS[kind].title in flat and "2019年" in flat
+    assert "12317" in flat
+    if KINDS[kind].is_notice:
+        assert "2019年10月8日至2019年10月14日" in flat and "（共7天）" in flat
+    for name in heads(db, built.content.household_ids):
+        assert name in text
+    if KINDS[kind].layout != "card":
+        assert "（盖章）" in pages[-1] and "2019年10月8日" in pages[-1] and "签字" in pages[-1]
+
+
+@pytest.mark.parametrize("two_up", [False, True])
+def test_a_thousand_households_fill_full_pages_numbered_with_the_header_on_each(
+    tmp_path: Path, fonts: FontSet, two_up: bool
+) -> None:
+    db = open_database(tmp_path / "big.db")
+    try:
+        everyone = names(1000)
+        ids = make_village(db, everyone)
+        request = default_request(db, "exit", VILLAGE, year=2019, start=START, household_ids=tuple(ids), two_up=two_up)
+        built = build_notice(db, request, fonts)
+    finally:
+        db.close()
+    pages = pdf_pages(built.rendered.pdf)
+    total = len(pages)
+    assert total == built.rendered.pages
+    for number, page in enumerate(pages, 1):
+        assert PAGE_MARK.findall(page) == [(str(number), str(total))]
+    table_pages = [p for p in pages if re.search(r"^\d+$", p, re.MULTILINE)]
+    assert all(p.count("序号") == (2 if two_up else 1) for p in table_pages)
+    rows_per_page = [len(re.findall(r"[一二三]组", p)) for p in table_pages]
+    assert sum(rows_per_page) == 1000
+    full = rows_per_page[1]
+    assert all(n == full for n in rows_per_page[1:-1]) and 0 < rows_per_page[-1] <= full
+    expected = 1 + -(-(1000 - rows_per_page[0]) // full) + (1 if len(table_pages) < total else 0)
+    assert total == expected
+    text = "".join(pages)
+    assert all(name in text for name in everyone)
+
+
+def test_every_page_number_and_header_row_on_a_demo_notice(demo, fonts: FontSet) -> None:
+    db, village = demo
+    request = replace(demo_request(db, village, "identification_1"), columns=tuple(COLUMNS), paper="A4L")
+    pages = pdf_pages(build_notice(db, request, fonts).rendered.pdf)
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, 1):
+        assert PAGE_MARK.findall(page) == [(str(number), str(len(pages)))]
+        if re.search(r"^\d+$", page, re.MULTILINE):
+            assert "序号" in page and "村民小组" in page and "主要致贫原因" in page.replace("\n", "")
+
+
+def test_no_full_id_number_phone_or_bank_account_appears_on_any_notice(demo, fonts: FontSet) -> None:
+    db, village = demo
+    secrets = {r[0] for r in db.conn.execute("SELECT id_number FROM members WHERE id_number != ''")}
+    secrets |= {r[0] for r in db.conn.execute("SELECT phone FROM households WHERE phone != ''")}
+    secrets |= {r[0] for r in db.conn.execute("SELECT bank_account FROM households WHERE bank_account != ''")}
+    assert len(secrets) > 300
+    masked_seen = 0
+    for kind in KINDS:
+        request = demo_request(db, village, kind, paper="A4L")
+        if KINDS[kind].layout == "table":
+            request = replace(request, columns=tuple(COLUMNS))
+        built = build_notice(db, request, fonts)
+        text = "".join(pdf_pages(built.rendered.pdf))
+        cells = json.dumps([built.content.rows, built.content.cards], ensure_ascii=False)
+        for printed in (text, cells):
+            assert not FULL_ID.search(printed), kind
+            assert not [s for s in secrets if s in re.sub(r"\s", "", printed)], kind
+        masked_seen += len(re.findall(r"\d{6}\*{8}\d{3}[\dX]", text))
+    assert masked_seen > 0
+
+
+def test_fonts_are_embedded_subsets_with_unicode_maps(demo, fonts: FontSet) -> None:
+    db, village = demo
+    rows = pdf_fonts(build_notice(db, demo_request(db, village, "exit"), fonts).rendered.pdf)
+    assert rows and all(r["emb"] == "yes" and r["sub"] == "yes" and r["uni"] == "yes" for r in rows)
+
+
+def test_long_names_wrap_inside_their_cell(tmp_path: Path, fonts: FontSet) -> None:
+    db = open_database(tmp_path / "long.db")
+    try:
+        long_name = "欧阳娜仁其其格阿依古丽买买提"
+        ids = make_village(db, [long_name, "王五"])
+        request = default_request(db, "exit", VILLAGE, year=2019, start=START, household_ids=tuple(ids), two_up=True)
+        content = load_content(db, request)
+    finally:
+        db.close()
+    columns = [COLUMNS[c] for c in request.columns]
+    table = notice_table.lay_out(fonts, columns, content.rows, 480, 10.5, two_up=True)
+    row = next(i for i, r in enumerate(content.rows) if r["head"] == long_name)
+    head = request.columns.index("head")
+    lines = table.cells[row][head]
+    assert len(lines) >= 2 and "".join(lines) == long_name
+    assert all(fonts.width(line, table.size) <= table.widths[head] - 2 * notice_table.PAD for line in lines)
+    assert table.heights[row] > table.heights[1 - row]
+    text = "".join(pdf_pages(render_notice(content, fonts).pdf))
+    assert all(line in text for line in lines)
+
+
+def test_changing_the_days_and_paper_changes_the_period_and_page_size(demo, fonts: FontSet) -> None:
+    db, village = demo
+    request = demo_request(db, village, "exit", days=10, paper="A3")
+    rendered = build_notice(db, request, fonts).rendered
+    assert "2019年10月8日至2019年10月17日（共10天）" in "".join(pdf_pages(rendered.pdf)).replace("\n", "")
+    assert pdf_page_size(rendered.pdf) == (842, 1191)
+
+
+def test_the_masking_check_would_catch_a_full_id_number(demo, fonts: FontSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    from exports import notice_rows
+
+    db, village = demo
+    monkeypatch.setattr(notice_rows, "mask_id_number", lambda number: number)
+    request = replace(demo_request(db, village, "exit", paper="A4L"), columns=("seq", "head", "id_masked"))
+    assert FULL_ID.search("".join(pdf_pages(build_notice(db, request, fonts).rendered.pdf)))

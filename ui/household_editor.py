@@ -1,0 +1,301 @@
+"""The household editor: tabs for every part of a household, validation at the field and in a summary.
+
+The field pages (基本情况, 家庭成员, 致贫原因, 生产生活条件, 收入) form one form,
+saved in one transaction with Ctrl+S; errors block saving, warnings do not.
+Helpers, measures and member changes are their own records and are written at
+once from their pages.  Closing with unsaved changes asks first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import ERROR, JiandangError, Problem
+from models.household_form import HouseholdForm, load_form, save_form, validate_form
+from models.registry import Registry
+from ui import messages
+from ui.code_labels import CodeLabels
+from ui.editor_pages import BasicPage, CausesPage, ConditionsPage
+from ui.field_widgets import FIELD_STYLE
+from ui.helpers_page import HelpersPage
+from ui.history_page import HistoryPage
+from ui.income_page import IncomePage
+from ui.measures_page import MeasuresPage
+from ui.members_page import MembersPage
+
+
+class HouseholdEditor(QDialog):
+    """Edit one household (``household_id`` None: a new one, with ``defaults``)."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        registry: Registry,
+        household_id: str | None = None,
+        lang: str = "zh",
+        labels: CodeLabels | None = None,
+        defaults: dict[str, Any] | None = None,
+        open_household: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.registry, self.lang, self.household_id = registry, lang, household_id
+        self.labels = labels or CodeLabels(registry.conn, lang)
+        self.open_household = open_household or (lambda _id: None)
+        self._snapshot, self._loading = "", True
+        self.setStyleSheet(FIELD_STYLE)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self._build()
+        data = load_form(registry, household_id) if household_id else HouseholdForm(household=dict(defaults or {}))
+        self.load(data)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        for number in range(self.tabs.count()):
+            QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.go_to_tab(n))
+        self.resize(980, 680)
+
+    # -- building ------------------------------------------------------------
+
+    def _build(self) -> None:
+        reg, labels, lang = self.registry, self.labels, self.lang
+        self.basic = BasicPage(reg, labels, lang)
+        self.members = MembersPage(reg, labels, lang, self.household_id, self._open_other)
+        self.causes = CausesPage(labels, lang)
+        self.conditions = ConditionsPage(labels, lang)
+        self.income = IncomePage(
+            reg,
+            labels,
+            lang,
+            lambda: len(self.collect().live_members()),
+            lambda: self.basic.form.editor("standard").value(),
+        )
+        self.helpers = HelpersPage(reg, labels, lang, self._records_changed)
+        self.measures = MeasuresPage(reg, labels, lang, lambda: self.members.model.members, self._records_changed)
+        self.history = HistoryPage(reg, lang)
+        self.form_pages = (self.basic, self.members, self.causes, self.conditions, self.income)
+        self.tabs = QTabWidget()
+        titles = (
+            self.tr("基本情况"),
+            self.tr("家庭成员"),
+            self.tr("致贫原因"),
+            self.tr("生产生活条件"),
+            self.tr("收入"),
+            self.tr("帮扶责任人"),
+            self.tr("帮扶措施"),
+            self.tr("历史"),
+        )
+        pages = (*self.form_pages, self.helpers, self.measures, self.history)
+        for number, (page, title) in enumerate(zip(pages, titles, strict=True)):
+            self.tabs.addTab(page, title)
+            self.tabs.setTabToolTip(number, f"Alt+{number + 1}")
+        self.summary = QListWidget()
+        self.summary.setMaximumHeight(110)
+        self.summary.hide()
+        self.summary.itemActivated.connect(self._go_to_problem)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(self.tr("保存 (Ctrl+S)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        close.clicked.connect(self.close)
+        self.save_button.setAutoDefault(False)
+        close.setAutoDefault(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        for page in self.form_pages:
+            page.changed.connect(self._edited)
+        self.members.changeRequested.connect(self.member_change)
+
+    # -- form ----------------------------------------------------------------
+
+    def load(self, data: HouseholdForm) -> None:
+        """Fill every page from a form and take it as the saved state."""
+        self._loading = True
+        for page in self.form_pages:
+            page.load(data)
+        self.helpers.load(self.household_id)
+        self.measures.load(self.household_id)
+        self._load_history()
+        self._snapshot = _fingerprint(self.collect())
+        self._loading = False
+        self._edited()
+
+    def collect(self) -> HouseholdForm:
+        """The form as the pages hold it now."""
+        data = HouseholdForm(household={"id": self.household_id} if self.household_id else {})
+        for page in self.form_pages:
+            page.store(data)
+        data.household.pop("id", None)
+        return data
+
+    def is_dirty(self) -> bool:
+        """True when something was changed since loading or saving."""
+        return _fingerprint(self.collect()) != self._snapshot
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        data = self.collect()
+        live = data.live_members()
+        head = next((m.get("name") for m in live if m.get("relation") == "01"), "")
+        status = self.registry.current_status(self.household_id) if self.household_id else None
+        self.basic.show_summary(
+            head or "", len(live), self.labels.text("household_status", status["status"]) if status else ""
+        )
+        name = head or self.tr("新户")
+        self.setWindowTitle(self.tr("户：{name}").format(name=name) + (" *" if self.is_dirty() else ""))
+
+    def validate(self) -> list[Problem]:
+        """Check the whole form; show each problem at its field and all of them in the summary."""
+        problems = validate_form(self.registry, self.collect(), self.household_id)
+        rest = problems
+        for page in self.form_pages:
+            rest = page.show_problems(rest)
+        self.summary.clear()
+        for found in sorted(problems, key=lambda p: p.severity != ERROR):
+            prefix = self.tr("错误") if found.severity == ERROR else self.tr("提示")
+            item = QListWidgetItem(f"{prefix}：{found.message(self.lang)}")
+            item.setData(Qt.ItemDataRole.UserRole, (found.field, found.record))
+            item.setForeground(Qt.GlobalColor.red if found.severity == ERROR else Qt.GlobalColor.darkYellow)
+            self.summary.addItem(item)
+        self.summary.setVisible(bool(problems))
+        return problems
+
+    def save(self) -> bool:
+        """Validate and save the form (Ctrl+S); True when saved."""
+        problems = self.validate()
+        if any(p.severity == ERROR for p in problems):
+            self.summary.setCurrentRow(0)
+            self._go_to_problem(self.summary.item(0))  # the first error: its tab and field
+            return False
+        try:
+            self.household_id = save_form(self.registry, self.collect(), self.household_id)
+        except JiandangError as error:
+            messages.show_error(self, error.message(self.lang))
+            return False
+        self.members.household_id = self.household_id
+        self.load(load_form(self.registry, self.household_id))
+        self.validate()
+        self.saved.emit(self.household_id)
+        return True
+
+    # -- navigation ----------------------------------------------------------
+
+    def go_to_tab(self, number: int) -> None:
+        """Show a tab and put the focus in it (Alt+1 … Alt+8)."""
+        self.tabs.setCurrentIndex(number)
+        self.tabs.currentWidget().focusNextChild()
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        column, record = item.data(Qt.ItemDataRole.UserRole)
+        if record.startswith("member"):
+            self.tabs.setCurrentWidget(self.members)
+            if ":" in record:
+                self.members.table.selectRow(int(record.split(":")[1]))
+            self.members.table.setFocus()
+            return
+        for page in (self.basic, self.causes, self.conditions, self.income):
+            box = page.form.boxes.get(column)
+            if box is not None or (page is self.causes and column == "other_causes"):
+                self.tabs.setCurrentWidget(page)
+                (box or page.others).setFocus()
+                return
+
+    # -- records written at once ---------------------------------------------
+
+    def member_change(self) -> None:
+        """Record a birth, death, marriage or move (unsaved edits are saved first)."""
+        from ui.member_change_dialog import MemberChangeDialog
+
+        if not self.household_id:
+            messages.show_error(self, self.tr("请先保存这一户，再登记成员变动。"))
+            return
+        if self.is_dirty() and not self._save_first():
+            return
+        if MemberChangeDialog.ask(self, self.registry, self.labels, self.lang, self.household_id):
+            self.load(load_form(self.registry, self.household_id))
+            self.saved.emit(self.household_id)
+
+    def _save_first(self) -> bool:
+        question = self.tr("登记成员变动前需要先保存修改。现在保存吗？")
+        return messages.ask_yes_no(self, self.tr("保存修改"), question) and self.save()
+
+    def _records_changed(self) -> None:
+        self._load_history()
+        if self.household_id:
+            self.saved.emit(self.household_id)
+
+    def _load_history(self) -> None:
+        names = {m["id"]: m.get("name") or "" for m in self.members.model.members if m.get("id")}
+        self.history.load(self.household_id, names)
+
+    def _open_other(self, household_id: str) -> None:
+        self.open_household(household_id)
+
+    # -- closing ---------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask before losing unsaved changes."""
+        if self.is_dirty():
+            answer = messages.ask_save_changes(self, self.tr("这一户有未保存的修改。保存吗？"))
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                event.ignore()
+                return
+        event.accept()
+
+    def reject(self) -> None:
+        """Escape closes like the window's close button (asking about unsaved changes)."""
+        self.close()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        registry: Registry,
+        household_id: str | None = None,
+        lang: str = "zh",
+        defaults: dict[str, Any] | None = None,
+    ) -> str | None:
+        """Edit modally; the household's id when it was saved, else None."""
+        editor = cls(registry, household_id, lang, defaults=defaults, parent=parent)
+        saved: list[str] = []
+        editor.saved.connect(saved.append)
+        editor.exec()
+        return saved[-1] if saved else None
+
+
+def _fingerprint(data: HouseholdForm) -> str:
+    """The form's content as text, for noticing changes (blank and None are the same)."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items() if v not in (None, "")}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return str(value) if isinstance(value, int | float) else value
+
+    content = {
+        "household": data.household,
+        "members": data.members,
+        "causes": sorted(data.other_causes),
+        "incomes": {str(k): v for k, v in data.incomes.items()},
+        "removed": data.removed_members,
+    }
+    return json.dumps(clean(content), ensure_ascii=False, sort_keys=True)

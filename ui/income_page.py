@@ -1,0 +1,163 @@
+"""The 收入 page: one record per year; totals and 年人均纯收入 computed live and compared to the poverty line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from models.errors import Problem
+from models.household_form import HouseholdForm
+from models.incomes import derive_income, poverty_line
+from models.registry import Registry
+from ui.code_labels import CodeLabels
+from ui.field_widgets import Form, form_layout
+
+LEFT = ("wage", "business", "business_expense", "asset_dividend", "other_property")
+RIGHT = ("family_planning", "dibao", "tekun", "pension", "eco_compensation", "other_transfer")
+
+
+class IncomePage(QWidget):
+    """Edit the income of one year at a time; the others are kept as they were typed."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        registry: Registry,
+        labels: CodeLabels,
+        lang: str,
+        population: Callable[[], int],
+        standard: Callable[[], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.registry, self.lang = registry, lang
+        self._population, self._standard = population, standard
+        self.incomes: dict[int, dict[str, Any]] = {}
+        self._year: int | None = None
+        self.form = Form(LEFT + RIGHT, labels, lang, table="incomes")
+        self.years = QComboBox()
+        self.new_year = QSpinBox()
+        self.new_year.setRange(2000, 2100)
+        self.new_year.setValue(registry.today().year - 1)
+        self.add_button = QPushButton(self.tr("添加年度(&Y)"))
+        self.add_button.clicked.connect(lambda: self.add_year(self.new_year.value()))
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.verdict = QLabel()
+        self._build()
+        self.years.currentIndexChanged.connect(self._year_chosen)
+        self.form.connect_changed(self._edited)
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("年度：")))
+        top.addWidget(self.years)
+        top.addSpacing(24)
+        top.addWidget(self.new_year)
+        top.addWidget(self.add_button)
+        top.addStretch(1)
+        columns = QHBoxLayout()
+        for names in (LEFT, RIGHT):
+            layout = form_layout()
+            self.form.add_rows(layout, names)
+            columns.addLayout(layout, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addLayout(columns)
+        outer.addWidget(self.totals)
+        outer.addWidget(self.verdict)
+        outer.addStretch(1)
+
+    def load(self, data: HouseholdForm) -> None:
+        self.incomes = {year: dict(items) for year, items in data.incomes.items()}
+        self._year = None
+        self._fill_years(max(self.incomes) if self.incomes else None)
+
+    def store(self, data: HouseholdForm) -> None:
+        self._keep_current()
+        data.incomes = {year: dict(items) for year, items in self.incomes.items()}
+
+    def add_year(self, year: int) -> None:
+        """Start the record of a year (or go to it when it exists)."""
+        self._keep_current()
+        if year not in self.incomes:
+            self.incomes[year] = {}
+            self.changed.emit()
+        self._fill_years(year)
+
+    def _fill_years(self, chosen: int | None) -> None:
+        self.years.blockSignals(True)
+        self.years.clear()
+        for year in sorted(self.incomes, reverse=True):
+            self.years.addItem(self.tr("{year} 年").format(year=year), year)
+        self.years.setCurrentIndex(max(0, self.years.findData(chosen)))
+        self.years.blockSignals(False)
+        self._year_chosen()
+
+    def _keep_current(self) -> None:
+        if self._year is not None:
+            self.incomes[self._year] = self.form.values()
+
+    def _year_chosen(self) -> None:
+        self._keep_current()
+        self._year = self.years.currentData()
+        self.form.set_values(self.incomes.get(self._year, {}) if self._year is not None else {})
+        for box in self.form.boxes.values():
+            box.setEnabled(self._year is not None)
+        self.refresh_totals()
+
+    def _edited(self) -> None:
+        self._keep_current()
+        self.refresh_totals()
+        self.changed.emit()
+
+    def refresh_totals(self) -> None:
+        """Recompute 财产性/转移性收入, 家庭纯收入 and 年人均纯收入 and compare with that year's line."""
+        if self._year is None:
+            self.totals.setText(self.tr("还没有收入记录：选择年度后点“添加年度”。"))
+            self.verdict.setText("")
+            return
+        people = self._population()
+        try:
+            totals = derive_income(self.form.values(), people)
+        except ArithmeticError:  # a field that is not a number: its own message says so
+            totals = {"property_income": None, "transfer_income": None, "net_income": None, "per_capita": None}
+        self.totals.setText(self._totals_text(totals, people))
+        line = poverty_line(self.registry.conn, self._year, self._standard())
+        self.verdict.setText(self._verdict(totals["per_capita"], line))
+
+    def _totals_text(self, totals: dict[str, float | None], people: int) -> str:
+        def money(value: float | None) -> str:
+            return "—" if value is None else f"{value:,.2f}"
+
+        return self.tr(
+            "财产性收入 {p} 元　转移性收入 {t} 元　家庭纯收入 {n} 元　家庭人口 {people} 人　年人均纯收入 {c} 元"
+        ).format(
+            p=money(totals["property_income"]),
+            t=money(totals["transfer_income"]),
+            n=money(totals["net_income"]),
+            people=people,
+            c=money(totals["per_capita"]),
+        )
+
+    def _verdict(self, per_capita: float | None, line: float | None) -> str:
+        if line is None:
+            return self.tr("{year} 年没有贫困线，请在“设置”中填写。").format(year=self._year)
+        if per_capita is None:
+            return self.tr("{year} 年贫困线 {line:,.0f} 元。").format(year=self._year, line=line)
+        above = per_capita > line
+        colour = "#2e7d32" if above else "#c62828"
+        verdict = self.tr("高于贫困线") if above else self.tr("不高于贫困线")
+        text = self.tr("{year} 年贫困线 {line:,.0f} 元：{verdict}").format(year=self._year, line=line, verdict=verdict)
+        return f'<span style="color:{colour}">{text}</span>'
+
+    def show_problems(self, problems: list[Problem]) -> list[Problem]:
+        mine = [p for p in problems if p.record == f"income:{self._year}"]
+        self.form.show_problems(mine)
+        return [p for p in problems if not p.record.startswith("income:")] + [
+            p for p in problems if p.record.startswith("income:") and p.record != f"income:{self._year}"
+        ]

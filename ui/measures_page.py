@@ -1,0 +1,295 @@
+"""The 帮扶措施 page: the household's measures, and the measure editor (micro-credit loan fields for 小额信贷)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import fields
+from models.code_lookup import make_entry
+from models.codes import MEASURE_TYPE_CATEGORY, MICRO_CREDIT
+from models.errors import ERROR, JiandangError, ValidationFailed
+from models.helper_list import list_helpers
+from models.registry import Registry
+from models.validation import validate_loan, validate_measure
+from ui import messages
+from ui.code_combo import CodeCombo
+from ui.code_labels import CodeLabels
+from ui.field_widgets import FIELD_STYLE, Form, form_layout
+from ui.record_table import RecordTableModel, record_view
+
+MEASURE_LEFT = ("year", "type", "content", "unit", "helper_id", "status", "result", "confirmed")
+MEASURE_RIGHT = (
+    "fund_fiscal",
+    "fund_sector",
+    "fund_finance",
+    "fund_social",
+    "fund_self",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+)
+LOAN_FIELDS = (
+    "borrower_id",
+    "amount",
+    "bank",
+    "loan_date",
+    "term_months",
+    "due_date",
+    "interest_subsidy",
+    "repayment_status",
+)
+
+
+class MeasureTableModel(RecordTableModel):
+    """A household's measures by year."""
+
+    CONTEXT = "MeasureTableModel"
+    COLUMNS = (
+        ("year", QT_TRANSLATE_NOOP("MeasureTableModel", "年度")),
+        ("type", QT_TRANSLATE_NOOP("MeasureTableModel", "措施类型")),
+        ("category", QT_TRANSLATE_NOOP("MeasureTableModel", "五个一批")),
+        ("content", QT_TRANSLATE_NOOP("MeasureTableModel", "措施内容")),
+        ("status", QT_TRANSLATE_NOOP("MeasureTableModel", "实施状态")),
+        ("funds", QT_TRANSLATE_NOOP("MeasureTableModel", "资金合计（元）")),
+        ("planned_start", QT_TRANSLATE_NOOP("MeasureTableModel", "计划开始")),
+        ("actual_end", QT_TRANSLATE_NOOP("MeasureTableModel", "实际完成")),
+        ("loan", QT_TRANSLATE_NOOP("MeasureTableModel", "贷款金额（元）")),
+    )
+    NUMERIC = frozenset({"year", "funds", "loan"})
+    CODED = {"type": "measure_type", "category": "measure_category", "status": "measure_status"}
+
+    def __init__(self, labels: CodeLabels, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._labels = labels
+
+    def cell(self, record: dict[str, Any], key: str) -> str:
+        if key in self.CODED:
+            return self._labels.text(self.CODED[key], record.get(key))
+        if key == "funds":
+            return f"{sum(float(record.get(k) or 0) for k in fields.MEASURE_AMOUNTS):,.2f}"
+        if key == "loan":
+            loan = record.get("loan")
+            return f"{float(loan['amount']):,.2f}" if loan else ""
+        return super().cell(record, key)
+
+
+class MeasuresPage(QWidget):
+    """Measures are written at once (their own records), not with the household form."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        labels: CodeLabels,
+        lang: str,
+        members: Callable[[], list[dict]],
+        changed: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.registry, self.labels, self.lang = registry, labels, lang
+        self._members, self._changed = members, changed
+        self.household_id: str | None = None
+        self.model = MeasureTableModel(labels, self)
+        self.table = record_view(self.model, (50, 110, 110, 180, 70, 100, 90, 90))
+        self.table.activated.connect(lambda index: self.edit_measure(index.row()))
+        self.note = QLabel(self.tr("保存新户后才能登记帮扶措施。"))
+        self.buttons = []
+        row = QHBoxLayout()
+        for text, slot in (
+            (self.tr("添加措施(&A)"), self.add_measure),
+            (self.tr("修改(&E)"), lambda: self.edit_measure(self.table.currentIndex().row())),
+            (self.tr("删除(&D)"), self.delete_measure),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.buttons.append(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        QShortcut(QKeySequence("Insert"), self.table, self.add_measure)
+
+    def load(self, household_id: str | None) -> None:
+        """Show the measures of a saved household."""
+        self.household_id = household_id
+        self.model.set_rows(self.registry.get_household(household_id)["measures"] if household_id else [])
+        self.note.setVisible(not household_id)
+        for button in self.buttons:
+            button.setEnabled(bool(household_id))
+
+    def add_measure(self) -> None:
+        if self.household_id and MeasureDialog.ask(
+            self, self.registry, self.labels, self.lang, self.household_id, self._members()
+        ):
+            self._reload()
+
+    def edit_measure(self, row: int) -> None:
+        if not self.household_id or not 0 <= row < self.model.rowCount():
+            return
+        if MeasureDialog.ask(
+            self, self.registry, self.labels, self.lang, self.household_id, self._members(), self.model.record(row)
+        ):
+            self._reload()
+
+    def delete_measure(self) -> None:
+        row = self.table.currentIndex().row()
+        if not self.household_id or not 0 <= row < self.model.rowCount():
+            return
+        if messages.confirm(self, self.tr("删除措施"), self.tr("删除这条帮扶措施（录入错误时）？")):
+            self.registry.delete_measure(self.model.record(row)["id"])
+            self._reload()
+
+    def _reload(self) -> None:
+        self.load(self.household_id)
+        self._changed()
+
+
+class MeasureDialog(QDialog):
+    """Edit one measure; the loan group is shown for 扶贫小额信贷. Warnings are shown once before saving."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        labels: CodeLabels,
+        lang: str,
+        household_id: str,
+        members: list[dict],
+        measure: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.registry, self.labels, self.lang = registry, labels, lang
+        self.household_id, self.measure = household_id, measure or {}
+        self.members = members
+        self._warned: set[str] = set()
+        self.setWindowTitle(self.tr("帮扶措施"))
+        self.setStyleSheet(FIELD_STYLE)
+        helpers = [make_entry(h["id"], h["name"], h["name"]) for h in list_helpers(registry.conn)]
+        people = [make_entry(m["id"], m["name"], m["name"]) for m in members if m.get("id")]
+        self.form = Form(
+            MEASURE_LEFT + MEASURE_RIGHT,
+            labels,
+            lang,
+            table="measures",
+            custom={"helper_id": CodeCombo(helpers, lang, show_codes=False)},
+        )
+        self.loan_form = Form(
+            LOAN_FIELDS,
+            labels,
+            lang,
+            table="loans",
+            custom={
+                "borrower_id": CodeCombo(people, lang, show_codes=False),
+                "repayment_status": CodeCombo(labels.entries("repayment_status"), lang),
+            },
+        )
+        self.category = QLabel()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self._build()
+        self.form.set_values({"year": registry.today().year, "status": "1", **self.measure})
+        self.loan_form.set_values(self.measure.get("loan") or {})
+        self.form.editor("type").changed.connect(self._type_changed)
+        self._type_changed()
+
+    def _build(self) -> None:
+        columns = QHBoxLayout()
+        for names in (MEASURE_LEFT, MEASURE_RIGHT):
+            layout = form_layout()
+            self.form.add_rows(layout, names)
+            columns.addLayout(layout, 1)
+        self.loan_group = QGroupBox(self.tr("扶贫小额信贷"))
+        loan_layout = form_layout()
+        self.loan_form.add_rows(loan_layout)
+        self.loan_group.setLayout(loan_layout)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.category)
+        layout.addLayout(columns)
+        layout.addWidget(self.loan_group)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+
+    def _type_changed(self) -> None:
+        kind = self.form.editor("type").value()
+        category = MEASURE_TYPE_CATEGORY.get(str(kind or ""))
+        self.category.setText(
+            self.tr("五个一批：{category}").format(
+                category=self.labels.text("measure_category", category) if category else "—"
+            )
+        )
+        self.loan_group.setVisible(kind == MICRO_CREDIT)
+
+    def values(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The measure's values and, for micro-credit, its loan."""
+        values = {k: v for k, v in self.form.values().items()}
+        values["household_id"] = self.household_id
+        loan = None
+        if values.get("type") == MICRO_CREDIT:
+            loan = {k: v for k, v in self.loan_form.values().items()}
+        return values, loan
+
+    def accept(self) -> None:
+        values, loan = self.values()
+        problems = validate_measure({**values, "category": None}, self.registry.codes)
+        if loan is not None:
+            born = next((m.get("birth_date") for m in self.members if m.get("id") == loan.get("borrower_id")), None)
+            problems += validate_loan(loan, born, self.registry.codes)
+        self._show(problems)
+        new_warnings = {p.code for p in problems if p.severity != ERROR} - self._warned
+        self._warned |= new_warnings
+        if any(p.severity == ERROR for p in problems) or new_warnings:
+            return
+        try:
+            if self.measure.get("id"):
+                self.registry.update_measure(self.measure["id"], values, loan)
+            else:
+                self.registry.create_measure(values, loan)
+        except ValidationFailed as failed:
+            self._show(failed.problems)
+            return
+        except JiandangError as error:
+            self.summary.setText(error.message(self.lang))
+            return
+        super().accept()
+
+    def _show(self, problems: list) -> None:
+        rest = self.loan_form.show_problems(self.form.show_problems(problems))
+        text = "\n".join(p.message(self.lang) for p in rest)
+        if any(p.severity != ERROR for p in problems) and not any(p.severity == ERROR for p in problems):
+            text += ("\n" if text else "") + self.tr("有提示需要核对；确认无误请再点“确定”保存。")
+        self.summary.setText(text)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        registry: Registry,
+        labels: CodeLabels,
+        lang: str,
+        household_id: str,
+        members: list[dict],
+        measure: dict[str, Any] | None = None,
+    ) -> bool:
+        """True when the measure was saved."""
+        dialog = cls(registry, labels, lang, household_id, members, measure, parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,166 @@
+"""The two list screens of notices: the households a notice lists (checkable) and the archive of notices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from exports.notice_kinds import KINDS
+from models.codes import label, label_en
+from models.notice_archive import CHANGED, MISSING, OK, ArchivedNotice
+
+Index = QModelIndex | QPersistentModelIndex
+HOUSEHOLD_COLUMNS = (
+    QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "户主"),
+    QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "村民小组"),
+    QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "户编号"),
+    QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "人口"),
+    QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "状态"),
+)
+ARCHIVE_COLUMNS = (
+    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "生成时间"),
+    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "种类"),
+    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "村"),
+    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "公示期"),
+    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "户数"),
+    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "页数"),
+    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "操作员"),
+    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "文件"),
+)
+FILE_STATES = {
+    OK: QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "完好"),
+    MISSING: QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "不在本机"),
+    CHANGED: QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "已被改动"),
+}
+
+
+def _header(context: str, columns: Sequence[str], section: int, orientation: Qt.Orientation, role: int) -> Any:
+    if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        return None
+    return QCoreApplication.translate(context, columns[section]) if 0 <= section < len(columns) else None
+
+
+class NoticeHouseholdsTableModel(QAbstractTableModel):
+    """A village's households, each with a check box: the checked ones are listed on the notice."""
+
+    def __init__(self, lang: str = "zh", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._rows: list[dict[str, str]] = []
+        self._checked: list[bool] = []
+
+    def set_households(self, rows: Sequence[dict[str, str]], checked: set[str]) -> None:
+        """Show these households, the ones in ``checked`` ticked."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._checked = [row["id"] in checked for row in self._rows]
+        self.endResetModel()
+
+    def check_where(self, test: Callable[[dict[str, str]], bool], on: bool = True) -> None:
+        """Tick (or untick) every household for which ``test(row)`` is true."""
+        self._checked = [on if test(row) else was for row, was in zip(self._rows, self._checked, strict=True)]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def checked_ids(self) -> list[str]:
+        """Ids of the ticked households, in list order."""
+        return [row["id"] for row, on in zip(self._rows, self._checked, strict=True) if on]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(HOUSEHOLD_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return _header("NoticeHouseholdsTableModel", HOUSEHOLD_COLUMNS, section, orientation, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        status = (label_en if self._lang == "en" else label)("household_status", row["status"] or None)
+        return (row["head"], row["group"], row["household_no"], row["population"], status)[index.column()]
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        self._checked[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+
+class NoticeArchiveTableModel(QAbstractTableModel):
+    """The archived notices, newest first, with whether this computer still holds the unchanged PDF."""
+
+    def __init__(self, village_names: dict[str, str], lang: str = "zh", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._names = village_names
+        self._lang = lang
+        self._notices: list[ArchivedNotice] = []
+        self._states: dict[str, str] = {}
+
+    def set_notices(self, notices: Sequence[ArchivedNotice], states: dict[str, str]) -> None:
+        """Show these notices; ``states`` maps notice id to ok / missing / changed."""
+        self.beginResetModel()
+        self._notices = list(notices)
+        self._states = dict(states)
+        self.endResetModel()
+
+    def notice(self, row: int) -> ArchivedNotice:
+        """The notice shown in ``row``."""
+        return self._notices[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._notices)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(ARCHIVE_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return _header("NoticeArchiveTableModel", ARCHIVE_COLUMNS, section, orientation, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        notice = self._notices[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{notice.file_name}\nSHA-256 {notice.sha256}"
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        kind = KINDS.get(notice.kind)
+        state = self._states.get(notice.id, OK)
+        return (
+            notice.created_at.replace("T", " "),
+            (kind.title_en if self._lang == "en" else kind.title) if kind else notice.kind,
+            self._names.get(notice.village_code, notice.village_code),
+            f"{notice.start_date} – {notice.end_date}",
+            str(len(notice.household_ids)),
+            str(notice.pages),
+            notice.operator,
+            QCoreApplication.translate("NoticeArchiveTableModel", FILE_STATES[state]),
+        )[index.column()]
