@@ -142,18 +142,24 @@ def _write_part(db: Database, wanted: dict[str, int], spool) -> tuple[dict, dict
     records = 0
     counts: dict[str, int] = {}
     ranges: dict[str, list[int]] = {}
+    db.conn.execute("BEGIN")  # one snapshot: the counts and the records agree even if someone edits meanwhile
     try:
         for site, after in sorted(wanted.items()):
+            for table, count, first, last in db.conn.execute(
+                "SELECT tbl, count(*), min(seq), max(seq) FROM change_log WHERE site = ? AND seq > ? GROUP BY tbl",
+                (site, after),
+            ):
+                counts[table] = counts.get(table, 0) + count
+                span = ranges.setdefault(site, [first, last])
+                span[0], span[1] = min(span[0], first), max(span[1], last)
             cursor = db.conn.execute(
-                f"SELECT {LINE_SQL}, tbl, seq FROM change_log WHERE site = ? AND seq > ? ORDER BY seq", (site, after)
+                f"SELECT {LINE_SQL} FROM change_log WHERE site = ? AND seq > ? ORDER BY seq", (site, after)
             )
             while rows := cursor.fetchmany(FETCH):
                 packer.put(("\n".join([r[0] for r in rows]) + "\n").encode("utf-8"))
                 records += len(rows)
-                for r in rows:
-                    counts[r[1]] = counts.get(r[1], 0) + 1
-                ranges.setdefault(site, [rows[0][2], rows[0][2]])[1] = rows[-1][2]
     finally:
+        db.conn.execute("COMMIT")
         packer.close()
     part = {
         "name": "changes",

@@ -55,6 +55,7 @@ def _card(content: NoticeContent, card: dict[str, Any], fonts: FontSet, frame: F
     ]
     policies = "、".join(card["policies"]) or "暂无"
     office = f"，或向{request.office}反映" if request.office else ""
+    contact = f"请联系帮扶责任人{card['helper']}，也可" if card["paired"] else "可"
     bottom = [
         spacer(10),
         lines_block(fonts, "享受政策", width, HEADING_SIZE, leading=1.8),
@@ -62,7 +63,7 @@ def _card(content: NoticeContent, card: dict[str, Any], fonts: FontSet, frame: F
         spacer(6),
         lines_block(
             fonts,
-            f"如对帮扶工作有意见或建议，请联系帮扶责任人{card['helper']}，也可拨打监督举报电话{request.phone}{office}。",
+            f"如对帮扶工作有意见或建议，{contact}拨打监督举报电话{request.phone}{office}。",
             width,
             TEXT_SIZE,
             leading=1.6,

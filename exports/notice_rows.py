@@ -154,6 +154,7 @@ def card_record(registry: Any, household_id: str, year: int) -> dict[str, Any]:
         "attribute": label("household_attribute", household["attribute"]),
         "causes": "、".join(label("poverty_cause", c) for c in causes if c),
         "status": label("household_status", status),
+        "paired": pairing is not None,
         "helper": pairing["helper_name"] if pairing else "（未结对）",
         "helper_unit": (pairing["helper_unit"] or "") if pairing else "",
         "helper_phone": (pairing["helper_phone"] or "") if pairing else "",

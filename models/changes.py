@@ -175,14 +175,34 @@ class ChangeWriter:
             body = _hash_body(last, site, seq, hlc, user, table, pk, "insert", cl, vals, None, None)
             digest = sha256(body.encode()).hexdigest()
             params.append((pk, *values, cl, hlc, site))
-            log.append((site, seq, hlc, user, table, pk, scope, cl, vals, last, digest))
+            log.append((seq, hlc, pk, scope, cl, vals, last, digest))
             last = digest
         self.seq, self.last_hash = seq, last
         self._flush_log()
-        head, _, one = spec.sql.partition(" VALUES ")
-        _insert_chunked(self.conn, head, one, params)
-        _insert_chunked(self.conn, _PREPARED_LOG_HEAD, _PREPARED_LOG_ROW, log)
+        self.conn.executemany(spec.sql, params)
+        self._insert_log_records(table, log)
         return len(params)
+
+    def _insert_log_records(self, table: str, records: list[tuple[Any, ...]]) -> None:
+        """Write ``insert_prepared``'s change records: (seq, hlc, pk, scope, cl, vals, prev_hash, hash) each.
+
+        What every record shares (site, user, table, op) is written as SQL
+        literals, so fewer values are bound per record.
+        """
+        site, user = self.site, self.user
+        if "\x00" in site + user:  # cannot be an SQL literal: bind every value
+            self._pending_log = [
+                (site, seq, hlc, user, table, pk, scope, "insert", cl, vals, None, None, prev_hash, digest)
+                for seq, hlc, pk, scope, cl, vals, prev_hash, digest in records
+            ]
+            self._flush_log()
+            return
+        shared = f"{_literal(site)}, ?, ?, {_literal(user)}, {_literal(table)}, ?, ?, 'insert', ?, ?, NULL, NULL, ?, ?"
+        self.conn.executemany(
+            "INSERT INTO change_log(site, seq, hlc, user, tbl, pk, scope, op, cl, vals, old, prev, prev_hash, hash) "
+            f"VALUES ({shared})",
+            records,
+        )
 
     def update(self, table: str, pk: str, values: dict[str, Any]) -> dict[str, tuple[Value, Value]]:
         """Change some columns of one row; returns {column: (old, new)} of what really changed."""
@@ -360,24 +380,6 @@ def _hash_body(
     )
 
 
-_CHUNK_ROWS = 64  # rows per INSERT statement of insert_prepared: fewer statement steps than one row each
-_PREPARED_LOG_HEAD = (
-    "INSERT INTO change_log(site, seq, hlc, user, tbl, pk, scope, op, cl, vals, old, prev, prev_hash, hash)"
-)
-_PREPARED_LOG_ROW = "(?, ?, ?, ?, ?, ?, ?, 'insert', ?, ?, NULL, NULL, ?, ?)"
-
-
-def _insert_chunked(conn: sqlite3.Connection, head: str, one_row: str, rows: list[tuple[Any, ...]]) -> None:
-    """``head VALUES one_row`` for every row, ``_CHUNK_ROWS`` rows per statement, in order."""
-    full = len(rows) - len(rows) % _CHUNK_ROWS
-    if full:
-        chunks = ([v for row in rows[i : i + _CHUNK_ROWS] for v in row] for i in range(0, full, _CHUNK_ROWS))
-        conn.executemany(f"{head} VALUES {', '.join([one_row] * _CHUNK_ROWS)}", chunks)
-    if full < len(rows):
-        rest = [v for row in rows[full:] for v in row]
-        conn.execute(f"{head} VALUES {', '.join([one_row] * (len(rows) - full))}", rest)
-
-
 @dataclass(frozen=True)
 class _InsertSpec:
     columns: tuple[tuple[str, str, Any], ...]
@@ -425,6 +427,11 @@ def _coerce_row(columns: tuple[tuple[str, str, Any], ...], values: dict[str, Any
         if value is not None:
             logged[name] = value
     return stored, logged
+
+
+def _literal(text: str) -> str:
+    """``text`` as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _scope(table: str, pk: str, row: dict[str, Any]) -> str:

@@ -42,6 +42,8 @@ class Database:
         if self.conn.in_transaction:
             raise RuntimeError("nested write transactions are not supported")
         self.conn.execute("BEGIN IMMEDIATE")
+        stored = self.conn.execute("SELECT hlc FROM sync_state WHERE id = 1").fetchone()[0]
+        self.clock.last = max(self.clock.last, stored)  # another connection may have written since
         saved_clock = self.clock.last
         writer = ChangeWriter(self.conn, self.site_id, self.clock, user or self.operator())
         try:

@@ -20,6 +20,7 @@ One transaction per about ``BATCH_HOUSEHOLDS`` households.
 from __future__ import annotations
 
 import datetime
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
@@ -138,19 +139,41 @@ def _check(db: Database, households: int, current_year: int) -> None:
 
 @contextmanager
 def _bulk_settings(db: Database) -> Iterator[None]:
-    """A larger page cache and ``synchronous = NORMAL`` for the run (per-connection settings, restored afterwards).
+    """Settings for the bulk load, restored afterwards: a larger page cache and no write-ahead log if possible.
 
-    NORMAL only while generating: ``_check`` allows no household in the
-    registry, so what a power cut could cost (the last batches committed
-    before it, never the file's integrity in WAL mode) is demo data that is
-    simply generated again; a registry is otherwise always written with FULL.
+    With a rollback journal instead of the WAL every page is written once,
+    not to the log and then again to the file.  That needs the only
+    connection to the file, else (the switch is refused) the WAL stays, with
+    ``synchronous = NORMAL`` while generating: ``_check`` allows no
+    household in the registry, so what a power cut could cost (the last
+    batches, never the file's integrity in WAL mode) is demo data that is
+    simply generated again.  Interrupted with the rollback journal, the
+    file rolls back when next opened.
     """
-    previous_cache = db.conn.execute("PRAGMA cache_size").fetchone()[0]
-    previous_sync = db.conn.execute("PRAGMA synchronous").fetchone()[0]
-    db.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    db.conn.execute("PRAGMA synchronous = NORMAL")
+    conn = db.conn
+    previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    previous_sync = conn.execute("PRAGMA synchronous").fetchone()[0]
+    previous_journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    journal = _try_journal(conn, "DELETE") or previous_journal
+    if journal == "wal":
+        conn.execute("PRAGMA synchronous = NORMAL")
     try:
         yield
     finally:
-        db.conn.execute(f"PRAGMA synchronous = {previous_sync}")
-        db.conn.execute(f"PRAGMA cache_size = {previous_cache}")
+        if journal != previous_journal:
+            conn.execute(f"PRAGMA journal_mode = {previous_journal}")
+        conn.execute(f"PRAGMA synchronous = {previous_sync}")
+        conn.execute(f"PRAGMA cache_size = {previous_cache}")
+
+
+def _try_journal(conn: sqlite3.Connection, mode: str) -> str | None:
+    """Switch the journal mode unless another connection uses the file (without waiting); the mode now, or None."""
+    timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        return conn.execute(f"PRAGMA journal_mode = {mode}").fetchone()[0]
+    except sqlite3.OperationalError:  # locked: another connection has the file open
+        return None
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {timeout}")

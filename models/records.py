@@ -174,7 +174,9 @@ def display(table: str, column: str, value: Any) -> str:
     code_table = STATUS_CODES.get(table) if column == "status" else CODED_COLUMNS.get(column)
     if code_table:
         return codes.label(code_table, str(value))
-    if column in fields.HOUSEHOLD_FLAGS or column in fields.MEMBER_FLAGS:
+    if (table == "households" and column in fields.HOUSEHOLD_FLAGS) or (
+        table == "members" and column in fields.MEMBER_FLAGS
+    ):
         return "是" if value in (1, "1") else "否"
     if column == "health":
         return "、".join(codes.label("health", c) for c in str(value).split(","))

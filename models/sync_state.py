@@ -66,3 +66,10 @@ def site_ranges(conn: sqlite3.Connection, sites: list[str] | None = None) -> dic
 def format_ranges(ranges: list[tuple[int, int]]) -> str:
     """``[(3, 5), (9, 9)]`` as ``3–5, 9``."""
     return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in ranges)
+
+
+def adopt_stored_clock(db) -> None:  # noqa: ANN001 - models.db.Database (not imported: no cycle)
+    """Advance this connection's in-memory clock to the one stored by another connection (e.g. an import run on
+    a worker thread), so that the next local edit is dated after everything that import brought in."""
+    stored = db.conn.execute("SELECT hlc FROM sync_state WHERE id = 1").fetchone()[0]
+    db.clock.last = max(db.clock.last, stored)

@@ -2,7 +2,7 @@
 
 The database opened is the one given on the command line, else the one used
 last, else the default one in the data folder.  An automatic backup is taken
-in the background at start (see models/backup.py).  The language can be
+in the background shortly after the start (see models/backup.py).  The language can be
 switched in the settings at any time: the main window is rebuilt in the new
 language at once, no restart needed.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from models import backup
@@ -24,6 +24,7 @@ from ui.background import Background
 from ui.main_window import MainWindow
 
 _translators: list[QTranslator] = []
+BACKUP_DELAY_MS = 10_000  # the automatic backup waits until the window has started (a county file is large)
 
 
 def run(db_path: Path | None, lang: str = "zh") -> int:
@@ -41,7 +42,7 @@ def run(db_path: Path | None, lang: str = "zh") -> int:
         return 1
     logger("app").info("started")
     window.show()
-    start_automatic_backup(window)
+    QTimer.singleShot(BACKUP_DELAY_MS, lambda: start_automatic_backup(window) if window.isVisible() else None)
     window.offer_demo_if_empty()
     try:
         return event_loop(app)

@@ -162,6 +162,8 @@ class FieldBox(QWidget):
         self.message.style().polish(self.message)
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        width = max(self.editor.width(), 200)  # a wrapped message keeps the height it needs in any form layout
+        self.message.setMinimumHeight(self.message.heightForWidth(width) if text else 0)
 
 
 class Form:

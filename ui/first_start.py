@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -89,6 +90,7 @@ class FirstStartDialog(QDialog):
         later.clicked.connect(self.reject)
         start.setDefault(True)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows with the messages
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.boxes["role"])

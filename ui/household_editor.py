@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import ERROR, JiandangError, Problem
 from models.household_form import HouseholdForm, load_form, save_form, validate_form
+from models.procedure_views import procedure_years
 from models.registry import Registry
 from ui import messages
 from ui.code_labels import CodeLabels
@@ -36,6 +38,7 @@ from ui.history_page import HistoryPage
 from ui.income_page import IncomePage
 from ui.measures_page import MeasuresPage
 from ui.members_page import MembersPage
+from ui.procedure_timeline import ProcedureTimeline
 
 
 class HouseholdEditor(QDialog):
@@ -86,6 +89,7 @@ class HouseholdEditor(QDialog):
         self.helpers = HelpersPage(reg, labels, lang, self._records_changed)
         self.measures = MeasuresPage(reg, labels, lang, lambda: self.members.model.members, self._records_changed)
         self.history = HistoryPage(reg, lang)
+        self.timeline = ProcedureTimeline(lang)
         self.form_pages = (self.basic, self.members, self.causes, self.conditions, self.income)
         self.tabs = QTabWidget()
         titles = (
@@ -96,9 +100,10 @@ class HouseholdEditor(QDialog):
             self.tr("收入"),
             self.tr("帮扶责任人"),
             self.tr("帮扶措施"),
+            self.tr("程序"),
             self.tr("历史"),
         )
-        pages = (*self.form_pages, self.helpers, self.measures, self.history)
+        pages = (*self.form_pages, self.helpers, self.measures, self.timeline, self.history)
         for number, (page, title) in enumerate(zip(pages, titles, strict=True)):
             self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(number, f"Alt+{number + 1}")
@@ -243,6 +248,9 @@ class HouseholdEditor(QDialog):
     def _load_history(self) -> None:
         names = {m["id"]: m.get("name") or "" for m in self.members.model.members if m.get("id")}
         self.history.load(self.household_id, names)
+        if self.household_id:
+            years = procedure_years(self.registry.conn, self.household_id)
+            self.timeline.set_household(self.registry.conn, self.household_id, years[0] if years else date.today().year)
 
     def _open_other(self, household_id: str) -> None:
         self.open_household(household_id)

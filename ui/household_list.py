@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -39,13 +38,14 @@ from models.household_list import (
 from ui import prefs
 from ui.background import Background
 from ui.code_labels import CodeLabels
-from ui.household_table import COLUMNS, HouseholdTableModel
+from ui.column_chooser import HEADER_KEY, ColumnChooser
+from ui.household_table import HouseholdTableModel
 
 SEARCH_DELAY_MS = 15
 FIRST_HITS = 60  # a search shows its best matches at once, then all of them (up to HIT_LIMIT people) …
 COMPLETE_DELAY_MS = 300  # … when the typing pauses, so completing a result never slows the next keystroke
 FIRST_SCREEN = 60  # rows whose cells come with the ids
-HEADER_KEY = "household_list/header"
+MAX_COLUMN_WIDTH = 220
 
 
 def warning_counts(db: Database, year: int | None) -> dict[str, int] | None:
@@ -57,7 +57,7 @@ def warning_counts(db: Database, year: int | None) -> dict[str, int] | None:
     return counts(db.conn, year=year)
 
 
-class HouseholdListPanel(QWidget):
+class HouseholdListPanel(ColumnChooser, QWidget):
     """Search, filter and browse households; ``householdActivated(id)`` opens one."""
 
     householdActivated = Signal(str)
@@ -113,6 +113,7 @@ class HouseholdListPanel(QWidget):
         for key in ("status", "attribute", "main_cause", "year"):
             filters[key].currentIndexChanged.connect(self.reload)
         filters["warnings"].toggled.connect(self.reload)
+        filters["year"].currentIndexChanged.connect(lambda _: self.load_warnings())  # warnings are per year
         return filters
 
     def _code_filter(self, everything: str, table: str) -> QComboBox:
@@ -155,6 +156,7 @@ class HouseholdListPanel(QWidget):
         for column, width in enumerate((150, 80, 90, 80, 50, 110, 120, 70, 100, 100, 50)):
             table.setColumnWidth(column, width)
         saved = prefs.load_bytes(HEADER_KEY)
+        self._fit_columns = saved is None  # no layout of the user's yet: fit the columns to the first screen
         if saved is not None:
             header.restoreState(saved)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -180,40 +182,6 @@ class HouseholdListPanel(QWidget):
         layout.addWidget(self.search_box)
         layout.addLayout(filters)
         layout.addWidget(self.table)
-
-    # -- columns ---------------------------------------------------------------
-
-    def column_menu(self) -> QMenu:
-        """A menu with one check box per column (also the header's context menu)."""
-        menu = QMenu(self)
-        menu.aboutToShow.connect(lambda: self._fill_column_menu(menu))
-        return menu
-
-    def _fill_column_menu(self, menu: QMenu) -> None:
-        menu.clear()
-        header = self.table.horizontalHeader()
-        for column in range(len(COLUMNS)):
-            action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal), menu)
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
-            menu.addAction(action)
-
-    def show_column(self, column: int, shown: bool) -> None:
-        """Show or hide a column (at least one stays visible); remembered between sessions."""
-        header = self.table.horizontalHeader()
-        if not shown and header.count() - header.hiddenSectionCount() <= 1:
-            return
-        header.setSectionHidden(column, not shown)
-        self.save_layout()
-
-    def _header_menu(self, position: QPoint) -> None:
-        menu = self.column_menu()
-        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
-
-    def save_layout(self) -> None:
-        """Remember column order, widths and hidden columns."""
-        prefs.save_bytes(HEADER_KEY, self.table.horizontalHeader().saveState())
 
     # -- querying --------------------------------------------------------------
 
@@ -266,10 +234,16 @@ class HouseholdListPanel(QWidget):
         ids, truncated, first = result
         current = self.current_household()
         self.model.set_ids(ids, query.year, first)
-        if current and (row := self.model.row_of(current)) >= 0:
+        if current and (row := self.model.row_of(current)) >= 0:  # keep the place after a refresh
             self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         self.loaded_at = time.perf_counter()
         self.shown_text = text
+        if self._fit_columns and ids:
+            self._fit_columns = False
+            self.table.resizeColumnsToContents()  # measures the rows on screen only
+            for column in range(self.model.columnCount()):
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 8, MAX_COLUMN_WIDTH))
         self.listChanged.emit(len(ids), int(truncated and limit == HIT_LIMIT))
         if truncated and limit < HIT_LIMIT:
             self._pending = (query, text, warnings, HIT_LIMIT)

@@ -10,6 +10,7 @@ import re
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
@@ -147,12 +148,12 @@ class MainWindow(QMainWindow):
     def open_household(self, household_id: str) -> HouseholdEditor:
         """Open the household editor on a household (or raise it when it is open already)."""
         editor = self.editors.get(household_id)
-        if editor is None or not editor.isVisible():
+        if editor is None or not shiboken6.isValid(editor) or not editor.isVisible():
             editor = HouseholdEditor(
                 self.registry, household_id, self.lang, self.labels, open_household=self.open_household, parent=self
             )
             editor.saved.connect(lambda _id: self.refresh())
-            self.editors[household_id] = editor
+            self._keep(household_id, editor)
         editor.show()
         editor.raise_()
         editor.activateWindow()
@@ -167,13 +168,26 @@ class MainWindow(QMainWindow):
         editor = HouseholdEditor(
             self.registry, None, self.lang, self.labels, defaults, open_household=self.open_household, parent=self
         )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(lambda household_id: self._new_saved(editor, household_id))
         editor.show()
         return editor
 
     def _new_saved(self, editor: HouseholdEditor, household_id: str) -> None:
-        self.editors[household_id] = editor
+        if self.editors.get(household_id) is not editor:
+            self._keep(household_id, editor)
         self.refresh()
+
+    def _keep(self, household_id: str, editor: HouseholdEditor) -> None:
+        """Remember an open editor; a closed one is deleted and forgotten."""
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editors[household_id] = editor
+        editor.destroyed.connect(lambda _=None, key=household_id: self._forget(key))
+
+    def _forget(self, household_id: str) -> None:
+        editor = self.editors.get(household_id)
+        if editor is not None and not shiboken6.isValid(editor):
+            del self.editors[household_id]
 
     def _open_current(self) -> None:
         household_id = self.list_panel.current_household()
@@ -239,7 +253,7 @@ class MainWindow(QMainWindow):
     def close_editors(self) -> bool:
         """Close every household editor (each asks about unsaved changes); False when one stays open."""
         for editor in list(self.editors.values()):
-            if editor.isVisible() and not editor.close():
+            if shiboken6.isValid(editor) and editor.isVisible() and not editor.close():
                 return False
         self.editors.clear()
         return True

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -208,6 +209,7 @@ class MeasureDialog(QDialog):
         self.loan_form.set_values(self.measure.get("loan") or {})
         self.form.editor("type").changed.connect(self._type_changed)
         self._type_changed()
+        self.resize(820, self.sizeHint().height())
 
     def _build(self) -> None:
         columns = QHBoxLayout()
@@ -223,6 +225,7 @@ class MeasureDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows with the messages
         layout.addWidget(self.category)
         layout.addLayout(columns)
         layout.addWidget(self.loan_group)

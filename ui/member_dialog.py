@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from models.errors import ERROR, Problem
 from models.household_form import check_member, id_while_typing
@@ -79,6 +79,7 @@ class MemberDialog(QDialog):
         self.summary.setProperty("message", "error")
         self.summary.hide()
         self._build()
+        self.resize(760, self.sizeHint().height())
         self.form.set_values(self.original)
         id_field = self.form.editor("id_number")
         id_field.textEdited.connect(lambda text: self._check_id(text, complete=False))
@@ -96,6 +97,7 @@ class MemberDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows with the messages
         outer.addLayout(columns)
         outer.addWidget(self.summary)
         outer.addWidget(buttons)

@@ -26,7 +26,7 @@ from ui.field_widgets import FIELD_STYLE, FieldBox, TextField, form_layout
 from ui.settings_tables import CodeTablesPage, PovertyLinesPage
 
 GENERAL = ("operator", "device_name", "role", "scope", "language", "current_year")
-NOTICES = ("objection_phone", "objection_office", "issuing_body", "notice_days")
+NOTICES = ("objection_phone", "objection_office", "issuing_body", "notice_days", "notice_font", "notice_fallback_font")
 
 
 class SettingsDialog(QDialog):

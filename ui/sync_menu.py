@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 from exports.bundle_keys import TOWNSHIP, VILLAGE, identity, peers
 from exports.bundle_volumes import removable_volumes
 from models.errors import JiandangError
+from models.sync_state import adopt_stored_clock
 from ui import messages
 from ui.progress import run_with_progress
 from ui.sync_dialogs import ExportDialog, PassphraseDialog, ReportDialog
@@ -107,6 +108,7 @@ def import_from_stick(window: QMainWindow) -> Any:
     reports = _run_import(window, files, passphrase, dry_run=False, accept_clock=answer["accept_clock"])
     if reports is None:
         return None
+    adopt_stored_clock(window.db)  # the import ran on another connection
     window.refresh()
     ReportDialog.ask(window, _lines(reports, window.lang), preview=False)
     return reports

@@ -147,77 +147,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="27"/>
+        <location filename="../../ui/sync_menu.py" line="28"/>
         <source>同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="28"/>
+        <location filename="../../ui/sync_menu.py" line="29"/>
         <source>导出数据包到 U 盘…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="29"/>
+        <location filename="../../ui/sync_menu.py" line="30"/>
         <source>导入数据包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="31"/>
+        <location filename="../../ui/sync_menu.py" line="32"/>
         <source>冲突处理…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="32"/>
+        <location filename="../../ui/sync_menu.py" line="33"/>
         <source>可能重复登记…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="33"/>
+        <location filename="../../ui/sync_menu.py" line="34"/>
         <source>各设备同步状态…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="35"/>
+        <location filename="../../ui/sync_menu.py" line="36"/>
         <source>同步密钥与设备登记…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="40"/>
+        <location filename="../../ui/sync_menu.py" line="41"/>
         <source>本机还没有同步密钥：请先在“同步 → 同步密钥与设备登记”中创建并登记。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="52"/>
+        <location filename="../../ui/sync_menu.py" line="53"/>
         <source>还没有登记任何村里的电脑。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="69"/>
+        <location filename="../../ui/sync_menu.py" line="70"/>
         <source>正在写入数据包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="75"/>
+        <location filename="../../ui/sync_menu.py" line="76"/>
         <source>已写入 {path}：{records} 条记录，读回校验一致。可以安全拔出 U 盘。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="86"/>
+        <location filename="../../ui/sync_menu.py" line="87"/>
         <source>选择数据包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="86"/>
+        <location filename="../../ui/sync_menu.py" line="87"/>
         <source>建档数据包 (*.jdb)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="123"/>
+        <location filename="../../ui/sync_menu.py" line="125"/>
         <source>正在检查数据包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="123"/>
+        <location filename="../../ui/sync_menu.py" line="125"/>
         <source>正在导入…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -281,32 +281,32 @@
 <context>
     <name>ChangeHelperDialog</name>
     <message>
-        <location filename="../../ui/helpers_page.py" line="131"/>
+        <location filename="../../ui/helpers_page.py" line="132"/>
         <source>更换帮扶责任人</source>
         <translation>Change the helper</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="134"/>
+        <location filename="../../ui/helpers_page.py" line="135"/>
         <source>已登记的帮扶责任人(&amp;R)</source>
         <translation>A &amp;registered helper</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="135"/>
+        <location filename="../../ui/helpers_page.py" line="136"/>
         <source>登记新的帮扶责任人(&amp;W)</source>
         <translation>Register a ne&amp;w helper</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="154"/>
+        <location filename="../../ui/helpers_page.py" line="155"/>
         <source>开始时间：</source>
         <translation>Start date:</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="173"/>
+        <location filename="../../ui/helpers_page.py" line="175"/>
         <source>请填写开始时间。</source>
         <translation>Enter the start date.</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="196"/>
+        <location filename="../../ui/helpers_page.py" line="198"/>
         <source>请从列表中选择帮扶责任人。</source>
         <translation>Choose a helper from the list.</translation>
     </message>
@@ -431,7 +431,7 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../ui/small_dialogs.py" line="43"/>
+        <location filename="../../ui/small_dialogs.py" line="44"/>
         <source>请填写日期。</source>
         <translation>Enter a date.</translation>
     </message>
@@ -785,94 +785,94 @@ Log file: {log}</translation>
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/first_start.py" line="38"/>
+        <location filename="../../ui/first_start.py" line="39"/>
         <source>欢迎使用建档</source>
         <translation>Welcome to Jiandang</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="40"/>
+        <location filename="../../ui/first_start.py" line="41"/>
         <source>驻村工作队（在村里登记、更新贫困户）(&amp;V)</source>
         <translation>&amp;Village work team (registers and updates households in the village)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="41"/>
+        <location filename="../../ui/first_start.py" line="42"/>
         <source>乡镇扶贫工作站（汇总、检查、公示）(&amp;T)</source>
         <translation>&amp;Township poverty office (merges, checks, publishes notices)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="45"/>
+        <location filename="../../ui/first_start.py" line="46"/>
         <source>9 位或 12 位乡镇区划代码，例如 621121103</source>
         <translation>9- or 12-digit township code, e.g. 621121103</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="46"/>
+        <location filename="../../ui/first_start.py" line="47"/>
         <source>新的乡镇需要填写名称</source>
         <translation>A new township needs its name</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="50"/>
+        <location filename="../../ui/first_start.py" line="51"/>
         <source>每行一个村：区划代码 村名，例如
 621121103201 文峰村</source>
         <translation>One village per line: code and name, e.g.
 621121103201 文峰村</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="55"/>
+        <location filename="../../ui/first_start.py" line="56"/>
         <source>您的姓名，记入每次修改的记录</source>
         <translation>Your name, recorded with every change</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="70"/>
+        <location filename="../../ui/first_start.py" line="71"/>
         <source>第一次使用，请说明这台电脑由谁使用、负责哪个乡镇或哪些村。也可以先打开演示乡镇（虚构数据）看一看。</source>
         <translation>First start: tell who uses this computer and which township or villages it covers. You can also open the demo township (fictitious data) first to look around.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="75"/>
+        <location filename="../../ui/first_start.py" line="76"/>
         <source>使用角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="77"/>
+        <location filename="../../ui/first_start.py" line="78"/>
         <source>乡镇：</source>
         <translation>Township:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="78"/>
+        <location filename="../../ui/first_start.py" line="79"/>
         <source>乡镇名称：</source>
         <translation>Township name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="79"/>
+        <location filename="../../ui/first_start.py" line="80"/>
         <source>已登记的村：</source>
         <translation>Registered villages:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="80"/>
+        <location filename="../../ui/first_start.py" line="81"/>
         <source>其他村：</source>
         <translation>Other villages:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="81"/>
+        <location filename="../../ui/first_start.py" line="82"/>
         <source>设备名称：</source>
         <translation>Device name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="82"/>
+        <location filename="../../ui/first_start.py" line="83"/>
         <source>操作员：</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="84"/>
+        <location filename="../../ui/first_start.py" line="85"/>
         <source>开始使用(&amp;S)</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="85"/>
+        <location filename="../../ui/first_start.py" line="86"/>
         <source>打开演示乡镇(&amp;D)</source>
         <translation>Open the &amp;demo township</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="86"/>
+        <location filename="../../ui/first_start.py" line="87"/>
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
@@ -880,32 +880,32 @@ Log file: {log}</translation>
 <context>
     <name>HelpersPage</name>
     <message>
-        <location filename="../../ui/helpers_page.py" line="74"/>
+        <location filename="../../ui/helpers_page.py" line="75"/>
         <source>更换帮扶责任人…(&amp;H)</source>
         <translation>Change the &amp;helper…</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="75"/>
+        <location filename="../../ui/helpers_page.py" line="76"/>
         <source>结束当前结对…(&amp;N)</source>
         <translation>E&amp;nd the current pairing…</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="92"/>
+        <location filename="../../ui/helpers_page.py" line="93"/>
         <source>保存新户后才能登记帮扶责任人。</source>
         <translation>Save the new household before recording its helper.</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="107"/>
+        <location filename="../../ui/helpers_page.py" line="108"/>
         <source>这一户目前没有帮扶责任人。</source>
         <translation>This household has no helper at present.</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="110"/>
+        <location filename="../../ui/helpers_page.py" line="111"/>
         <source>结束结对</source>
         <translation>End the pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="110"/>
+        <location filename="../../ui/helpers_page.py" line="111"/>
         <source>结束时间：</source>
         <translation>End date:</translation>
     </message>
@@ -913,7 +913,7 @@ Log file: {log}</translation>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../ui/history_page.py" line="116"/>
+        <location filename="../../ui/history_page.py" line="119"/>
         <source>每次保存都记入变更记录，不能修改或删除。</source>
         <translation>Every save is kept in the change record; it cannot be changed or deleted.</translation>
     </message>
@@ -974,92 +974,97 @@ Log file: {log}</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../ui/household_editor.py" line="92"/>
+        <location filename="../../ui/household_editor.py" line="96"/>
         <source>基本情况</source>
         <translation>Basic facts</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="93"/>
+        <location filename="../../ui/household_editor.py" line="97"/>
         <source>家庭成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="94"/>
+        <location filename="../../ui/household_editor.py" line="98"/>
         <source>致贫原因</source>
         <translation>Causes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="95"/>
+        <location filename="../../ui/household_editor.py" line="99"/>
         <source>生产生活条件</source>
         <translation>Living conditions</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="96"/>
+        <location filename="../../ui/household_editor.py" line="100"/>
         <source>收入</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="97"/>
+        <location filename="../../ui/household_editor.py" line="101"/>
         <source>帮扶责任人</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="98"/>
+        <location filename="../../ui/household_editor.py" line="102"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="99"/>
+        <location filename="../../ui/household_editor.py" line="103"/>
+        <source>程序</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="104"/>
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="110"/>
+        <location filename="../../ui/household_editor.py" line="115"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="111"/>
+        <location filename="../../ui/household_editor.py" line="116"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="160"/>
+        <location filename="../../ui/household_editor.py" line="165"/>
         <source>新户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="161"/>
+        <location filename="../../ui/household_editor.py" line="166"/>
         <source>户：{name}</source>
         <translation>Household: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="171"/>
+        <location filename="../../ui/household_editor.py" line="176"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="171"/>
+        <location filename="../../ui/household_editor.py" line="176"/>
         <source>提示</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="226"/>
+        <location filename="../../ui/household_editor.py" line="231"/>
         <source>请先保存这一户，再登记成员变动。</source>
         <translation>Save this household first, then record member changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="235"/>
+        <location filename="../../ui/household_editor.py" line="240"/>
         <source>登记成员变动前需要先保存修改。现在保存吗？</source>
         <translation>The changes must be saved before recording a member change. Save now?</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="236"/>
+        <location filename="../../ui/household_editor.py" line="241"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="255"/>
+        <location filename="../../ui/household_editor.py" line="263"/>
         <source>这一户有未保存的修改。保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
@@ -1102,27 +1107,27 @@ Log file: {log}</translation>
         <translation>Warning counts come from the data checks</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="120"/>
+        <location filename="../../ui/household_list.py" line="121"/>
         <source>{what}：全部</source>
         <translation>{what}: all</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="132"/>
+        <location filename="../../ui/household_list.py" line="133"/>
         <source>年度：最新</source>
         <translation>Year: latest</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="134"/>
+        <location filename="../../ui/household_list.py" line="135"/>
         <source>{year} 年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="167"/>
+        <location filename="../../ui/household_list.py" line="169"/>
         <source>列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="168"/>
+        <location filename="../../ui/household_list.py" line="170"/>
         <source>选择显示的列</source>
         <translation>Choose the columns shown</translation>
     </message>
@@ -1328,92 +1333,92 @@ Log file: {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="113"/>
         <source>已自动备份：{name}</source>
         <translation>Automatic backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="119"/>
+        <location filename="../../ui/app.py" line="120"/>
         <source>自动备份失败，请检查磁盘空间。</source>
         <translation>The automatic backup failed; check the free disk space.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>建档 — {name}</source>
         <translation>Jiandang — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>登记(&amp;R)</source>
         <translation>&amp;Registry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>新建户…(&amp;N)</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>打开所选户(&amp;O)</source>
         <translation>&amp;Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>设置…(&amp;S)</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>列表显示的列…(&amp;C)</source>
         <translation>List &amp;columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>关于建档(&amp;A)</source>
         <translation>&amp;About Jiandang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>显示 {shown} 户（共 {total} 户）</source>
         <translation>{shown} households shown ({total} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>；只显示最先找到的匹配，请输入更多字符缩小范围</source>
         <translation>; only the first matches are shown, type more to narrow the search</translation>
     </message>
@@ -1519,22 +1524,22 @@ Log file: {log}</translation>
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="182"/>
+        <location filename="../../ui/measures_page.py" line="183"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="218"/>
+        <location filename="../../ui/measures_page.py" line="220"/>
         <source>扶贫小额信贷</source>
         <translation>Poverty micro-credit</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="236"/>
+        <location filename="../../ui/measures_page.py" line="239"/>
         <source>五个一批：{category}</source>
         <translation>Category (五个一批): {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="279"/>
+        <location filename="../../ui/measures_page.py" line="282"/>
         <source>有提示需要核对；确认无误请再点“确定”保存。</source>
         <translation>Please check the warnings; click OK again to save.</translation>
     </message>
@@ -1542,47 +1547,47 @@ Log file: {log}</translation>
 <context>
     <name>MeasureTableModel</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="63"/>
+        <location filename="../../ui/measures_page.py" line="64"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="64"/>
+        <location filename="../../ui/measures_page.py" line="65"/>
         <source>措施类型</source>
         <translation>Measure type</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="65"/>
+        <location filename="../../ui/measures_page.py" line="66"/>
         <source>五个一批</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="66"/>
+        <location filename="../../ui/measures_page.py" line="67"/>
         <source>措施内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="67"/>
+        <location filename="../../ui/measures_page.py" line="68"/>
         <source>实施状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="68"/>
+        <location filename="../../ui/measures_page.py" line="69"/>
         <source>资金合计（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="69"/>
+        <location filename="../../ui/measures_page.py" line="70"/>
         <source>计划开始</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="70"/>
+        <location filename="../../ui/measures_page.py" line="71"/>
         <source>实际完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="71"/>
+        <location filename="../../ui/measures_page.py" line="72"/>
         <source>贷款金额（元）</source>
         <translation>Loan (yuan)</translation>
     </message>
@@ -1590,32 +1595,32 @@ Log file: {log}</translation>
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="110"/>
+        <location filename="../../ui/measures_page.py" line="111"/>
         <source>保存新户后才能登记帮扶措施。</source>
         <translation>Save the new household before recording measures.</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="114"/>
+        <location filename="../../ui/measures_page.py" line="115"/>
         <source>添加措施(&amp;A)</source>
         <translation>&amp;Add measure</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="115"/>
+        <location filename="../../ui/measures_page.py" line="116"/>
         <source>修改(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="116"/>
+        <location filename="../../ui/measures_page.py" line="117"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="155"/>
+        <location filename="../../ui/measures_page.py" line="156"/>
         <source>删除措施</source>
         <translation>Delete measure</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="155"/>
+        <location filename="../../ui/measures_page.py" line="156"/>
         <source>删除这条帮扶措施（录入错误时）？</source>
         <translation>Delete this measure (entered by mistake)?</translation>
     </message>
@@ -1681,17 +1686,17 @@ Log file: {log}</translation>
         <translation>&amp;Open that household</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="133"/>
+        <location filename="../../ui/member_dialog.py" line="135"/>
         <source>该号码已登记为{where}户的成员“{name}”，同一号码不能出现在两户中。</source>
         <translation>This number is already registered to {name}, a member of the household {where}; one number cannot be in two households.</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="142"/>
+        <location filename="../../ui/member_dialog.py" line="144"/>
         <source>放弃本次录入，打开该号码所在的户？</source>
         <translation>Discard this entry and open the household holding the number?</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="143"/>
+        <location filename="../../ui/member_dialog.py" line="145"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
@@ -2144,42 +2149,42 @@ Log file: {log}</translation>
 <context>
     <name>PairingTableModel</name>
     <message>
-        <location filename="../../ui/helpers_page.py" line="41"/>
+        <location filename="../../ui/helpers_page.py" line="42"/>
         <source>帮扶责任人</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="42"/>
+        <location filename="../../ui/helpers_page.py" line="43"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="43"/>
+        <location filename="../../ui/helpers_page.py" line="44"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="44"/>
+        <location filename="../../ui/helpers_page.py" line="45"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="45"/>
+        <location filename="../../ui/helpers_page.py" line="46"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="46"/>
+        <location filename="../../ui/helpers_page.py" line="47"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="51"/>
+        <location filename="../../ui/helpers_page.py" line="52"/>
         <source>已结束</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="52"/>
+        <location filename="../../ui/helpers_page.py" line="53"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>

@@ -201,3 +201,37 @@ def test_the_masking_check_would_catch_a_full_id_number(demo, fonts: FontSet, mo
     monkeypatch.setattr(notice_rows, "mask_id_number", lambda number: number)
     request = replace(demo_request(db, village, "exit", paper="A4L"), columns=("seq", "head", "id_masked"))
     assert FULL_ID.search("".join(pdf_pages(build_notice(db, request, fonts).rendered.pdf)))
+
+
+def test_a_card_with_too_many_measures_stays_one_page_and_says_how_many_are_left_out(
+    tmp_path: Path, fonts: FontSet
+) -> None:
+    db = open_database(tmp_path / "card.db")
+    try:
+        household = make_village(db, ["赵六"])[0]
+        with db.write() as writer:
+            writer.insert_many(
+                "measures",
+                [
+                    {
+                        "household_id": household,
+                        "village_code": VILLAGE,
+                        "year": 2019,
+                        "category": "1",
+                        "type": "01",
+                        "content": f"扶持养羊{n}只",
+                        "status": "2",
+                        "fund_fiscal": 1000.0,
+                    }
+                    for n in range(1, 61)
+                ],
+            )
+        request = default_request(db, "card", VILLAGE, year=2019, start=START, household_ids=(household,))
+        built = build_notice(db, request, fonts)
+    finally:
+        db.close()
+    pages = pdf_pages(built.rendered.pdf)
+    assert len(pages) == 1 and "赵六" in pages[0] and "扶持养羊1只" in pages[0]
+    shown = len(re.findall(r"扶持养羊\d+只", pages[0]))
+    assert 10 < shown < 60 and f"另有 {60 - shown} 项措施未能列出" in pages[0]
+    assert "户主（签字）" in pages[0] and "12317" in pages[0]

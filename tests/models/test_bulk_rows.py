@@ -164,6 +164,20 @@ def test_a_recreated_row_gets_the_next_causal_length_either_way(pair: tuple[Data
     assert pair[1].conn.execute("SELECT _cl FROM households WHERE id = ?", (household,)).fetchone() == (3,)
 
 
+@pytest.mark.parametrize("user", ["O'Brien 李'四", "nul\x00name"])
+def test_any_user_name_is_recorded_as_insert_many_records_it(pair: tuple[Database, Database], user: str) -> None:
+    since = _last_seq(pair[0])
+    row = {"id": str(uuid.uuid4()), "village_code": VILLAGE, "note": "x"}
+    for db in pair:
+        with db.write(user=user) as writer:
+            if db is pair[0]:
+                writer.insert_many("households", [row])
+            else:
+                writer.insert_prepared("households", prepare_rows(table_spec(db.conn, "households"), [row]))
+    _assert_same(pair, "households", since)
+    assert pair[1].conn.execute("SELECT user FROM change_log WHERE seq > ?", (since,)).fetchall() == [(user,)]
+
+
 def test_the_hash_chain_verifies_after_prepared_inserts(pair: tuple[Database, Database]) -> None:
     assert Registry(pair[1]).verify_audit_chain() == []
 

@@ -126,3 +126,21 @@ def test_history_shows_who_changed_what_old_to_new_with_labels(registry: Registr
     assert by_column["is_relocated"].new_text == "是"
     member_entries = [e for e in registry.history(hid) if e.table == "members"]
     assert len(member_entries) == 4 and all(e.user == "测试员" for e in member_entries)
+
+
+def test_history_shows_income_amounts_as_amounts_not_yes_no(registry: Registry) -> None:
+    hid = registry.create_household({"village_code": VILLAGE}, family())
+    registry.set_income(hid, 2018, {"dibao": 1200})
+    entry = next(e for e in registry.history(hid) if e.table == "incomes")
+    assert {c.column: c.new_text for c in entry.changes}["dibao"] == "1200.0"
+
+
+def test_a_write_on_another_connection_moves_this_connections_clock(tmp_path) -> None:
+    first = open_database(tmp_path / "two.db")
+    second = open_database(tmp_path / "two.db")
+    with second.write("u") as writer:
+        writer.insert("helpers", {"name": "甲"})
+    with first.write("u") as writer:
+        writer.insert("helpers", {"name": "乙"})
+    hlcs = [r[0] for r in first.conn.execute("SELECT hlc FROM change_log ORDER BY seq")]
+    assert hlcs == sorted(hlcs) and len(set(hlcs)) == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,8 +69,23 @@ def test_every_row_has_its_change_record_and_the_chain_verifies(in_process: Data
 
 
 def test_the_connection_settings_are_restored(in_process: Database) -> None:
-    assert in_process.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again after the run
+    assert in_process.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert in_process.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert in_process.conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
+
+
+def test_a_second_connection_keeps_the_write_ahead_log(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "t.db")
+    reader = sqlite3.connect(tmp_path / "t.db")
+    try:
+        reader.execute("SELECT COUNT(*) FROM households").fetchone()
+        generate_demo(db, households=40, seed=4)
+        assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert reader.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 40
+        assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        reader.close()
+        db.close()
 
 
 def test_the_index_equals_a_rebuilt_one_when_villages_are_drawn_out_of_code_order(

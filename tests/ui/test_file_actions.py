@@ -87,3 +87,12 @@ def test_unsaved_editor_work_stops_a_switch(
     editor.basic.form.editor("phone").setText("123")
     answers.save_answer = "cancel"
     assert window.reopen(str(tmp_path / "x.db")) is None and window.isVisible()
+
+
+def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(qtbot, window: MainWindow) -> None:
+    from ui.app import start_automatic_backup
+
+    start_automatic_backup(window)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("已自动备份"))
+    (made,) = backup.list_backups(window.db.path)
+    assert made.kind == backup.AUTO and count(str(made.path)) == 1

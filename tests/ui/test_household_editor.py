@@ -261,3 +261,67 @@ def test_every_tab_is_reachable_and_tab_order_follows_the_form(
         qtbot.keyClick(editor, Qt.Key(Qt.Key.Key_1 + number), Qt.KeyboardModifier.AltModifier)
         assert editor.tabs.currentIndex() == number
     assert QApplication.focusWidget() is not None
+
+
+def test_a_household_is_entered_with_the_keyboard_alone(
+    qtbot, monkeypatch, village_registry: Registry, answers: Answers
+) -> None:
+    """Type into the focused field, Tab to the next, Alt+2 to the members, Insert to add one, Ctrl+S to save."""
+    editor = new_editor(qtbot, village_registry)
+    activate(qtbot, editor)
+
+    def focused():
+        return QApplication.focusWidget()
+
+    editor.basic.form.editor("household_no").setFocus()
+    qtbot.keyClicks(focused(), "6211211032010009")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "13800000009")  # the phone follows the household number
+    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert editor.tabs.currentWidget() is editor.members
+    editor.members.table.setFocus()
+    script_dialog(monkeypatch, MemberDialog, [type_member("张三", HEAD_ID, "01")])
+    qtbot.keyClick(editor.members.table, Qt.Key.Key_Insert)
+    assert editor.members.model.rowCount() == 1
+    qtbot.keyClick(editor, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    combo = editor.causes.form.editor("main_cause")
+    combo.setFocus()
+    qtbot.keyClicks(combo.lineEdit(), "qjs")  # 缺技术
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Tab)
+    assert combo.value() == "07"
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    record = village_registry.get_household(editor.household_id)["household"]
+    assert (record["household_no"], record["phone"], record["main_cause"], record["head_name"]) == (
+        "6211211032010009",
+        "13800000009",
+        "07",
+        "张三",
+    )
+
+
+def test_the_editor_shows_the_procedure_timeline_with_the_next_step(qtbot, village_registry: Registry) -> None:
+    head = {"name": "马福林", "relation": "01", "id_number": id_number(datetime.date(1960, 5, 1), True)}
+    household = village_registry.create_household({"village_code": VILLAGE}, [head])
+    with village_registry.db.write() as writer:
+        writer.insert(
+            "workflow_events",
+            {
+                "household_id": household,
+                "village_code": VILLAGE,
+                "procedure": "identification",
+                "step": "apply",
+                "year": 2019,
+                "event_date": "2019-03-01",
+                "outcome": "pass",
+                "actor": "马福林",
+            },
+        )
+    editor = HouseholdEditor(village_registry, household)
+    qtbot.addWidget(editor)
+    titles = [editor.tabs.tabText(n) for n in range(editor.tabs.count())]
+    assert "程序" in titles
+    texts = [
+        editor.timeline.steps.topLevelItem(0).child(n).text(0)
+        for n in range(editor.timeline.steps.topLevelItem(0).childCount())
+    ]
+    assert any("农户申请" in t for t in texts) and any("小组初评" in t for t in texts)

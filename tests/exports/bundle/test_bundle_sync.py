@@ -266,8 +266,9 @@ def test_the_clerk_discards_an_orphan_and_it_goes_everywhere(township: Site, lap
     assert '"table": "members"' in township.dump()
 
 
-def test_an_edit_lost_to_a_delete_is_queued_and_the_deletion_can_be_accepted(township: Site, laptop: Site,
-                                                                             laptop2: Site) -> None:
+def test_an_edit_lost_to_a_delete_is_queued_and_the_deletion_can_be_accepted(
+    township: Site, laptop: Site, laptop2: Site
+) -> None:
     from models.sync_decisions import accept_deletion
 
     hid = household(laptop, phone="13900000001")
