@@ -19,7 +19,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from models.clock import HybridClock
 from models.errors import JiandangError, NotFoundError
@@ -159,29 +159,35 @@ class ChangeWriter:
         this writer only adds causal lengths, clocks, sequence numbers and
         the hash chain (the fast path of bulk loads such as the demo).
         """
-        spec = _insert_spec(self.conn, table)
-        width = len(spec.columns)
-        check_tombstones = self._has_tombstones(table)
-        site, user, tick, sha256 = self.site, self.user, self.clock.tick, hashlib.sha256
-        seq, last = self.seq, self.last_hash
-        params: list[tuple[Any, ...]] = []
-        log: list[tuple[Any, ...]] = []
-        for pk, values, scope, vals in rows:
+        width = len(_insert_spec(self.conn, table).columns)
+        for _, values, _, _ in rows:
             if len(values) != width:
                 raise ValueError(f"a prepared {table} row needs {width} values, got {len(values)}")
-            cl = self._recreated_length(table, pk) if check_tombstones else 1
-            hlc = tick()
-            seq += 1
-            body = _hash_body(last, site, seq, hlc, user, table, pk, "insert", cl, vals, None, None)
-            digest = sha256(body.encode()).hexdigest()
-            params.append((pk, *values, cl, hlc, site))
-            log.append((seq, hlc, pk, scope, cl, vals, last, digest))
-            last = digest
-        self.seq, self.last_hash = seq, last
+        lengths = [self._recreated_length(table, row[0]) for row in rows] if self._has_tombstones(table) else None
+        head = ChainHead(self.site, self.user, self.seq, self.last_hash, self.clock.peek() - 1)
+        _, chained = chain_rows(head, table, rows, lengths)
+        return self.insert_chained(chained)
+
+    def insert_chained(self, chained: ChainedRows) -> int:
+        """Insert rows whose change records were numbered, clocked and hashed ahead (``chain_rows``).
+
+        The records must continue this site's chain exactly where it ends
+        (next sequence number, previous hash, a later clock), else
+        ``ValueError`` and nothing is written.  Used by bulk loads that
+        chain their rows in another process (the demo generator).
+        """
+        if not chained.log:
+            return 0
+        first, last = chained.log[0], chained.log[-1]
+        if first[0] != self.seq + 1 or first[6] != self.last_hash or first[1] <= self.clock.last:
+            raise ValueError(f"chained {chained.table} records do not continue the change log of this site")
+        if chained.params[0][-1] != self.site:
+            raise ValueError(f"chained {chained.table} rows were made for another site")
         self._flush_log()
-        self.conn.executemany(spec.sql, params)
-        self._insert_log_records(table, log)
-        return len(params)
+        self.conn.executemany(_insert_spec(self.conn, chained.table).sql, chained.params)
+        self._insert_log_records(chained.table, chained.log)
+        self.seq, self.last_hash, self.clock.last = last[0], last[7], last[1]
+        return len(chained.params)
 
     def _insert_log_records(self, table: str, records: list[tuple[Any, ...]]) -> None:
         """Write ``insert_prepared``'s change records: (seq, hlc, pk, scope, cl, vals, prev_hash, hash) each.
@@ -337,6 +343,60 @@ class ChangeWriter:
                 self._pending_log,
             )
             self._pending_log = []
+
+
+class ChainHead(NamedTuple):
+    """Where a site's change log ends: new records continue with ``seq + 1``, ``last_hash`` and clocks after ``hlc``."""
+
+    site: str
+    user: str
+    seq: int
+    last_hash: str
+    hlc: int
+
+
+class ChainedRows(NamedTuple):
+    """Rows of one table ready to insert, with their change records numbered, clocked and hashed.
+
+    ``params``: ``(pk, *stored values, cl, hlc, site)`` per row (the table's
+    INSERT); ``log``: ``(seq, hlc, pk, scope, cl, vals, prev_hash, hash)``
+    per change record.
+    """
+
+    table: str
+    params: list[tuple[Any, ...]]
+    log: list[tuple[Any, ...]]
+
+
+def chain_rows(
+    head: ChainHead,
+    table: str,
+    rows: Sequence[tuple[str, Sequence[Value], str, str]],
+    lengths: Sequence[int] | None = None,
+) -> tuple[ChainHead, ChainedRows]:
+    """Number, clock and hash the insert records of prepared rows (``models.bulk_rows``); returns the new head too.
+
+    Needs no database, so a bulk load can chain its rows in another process.
+    The clocks are ``head.hlc + 1``, ``+ 2``, …: a burst of local events, as
+    ``HybridClock.tick`` gives them within one millisecond.  ``lengths``:
+    the causal length of each row (1 for all when None).
+    """
+    site, user, sha256 = head.site, head.user, hashlib.sha256
+    seq, last, hlc = head.seq, head.last_hash, head.hlc
+    prefix = f"|{site}|"
+    middle = f"|{len(user)}:{user}|{table}|"
+    params: list[tuple[Any, ...]] = []
+    log: list[tuple[Any, ...]] = []
+    for index, (pk, values, scope, vals) in enumerate(rows):
+        cl = 1 if lengths is None else lengths[index]
+        seq += 1
+        hlc += 1
+        body = f"{last}{prefix}{seq}|{hlc}{middle}{pk}|insert|{cl}|{len(vals)}:{vals}|0:|"
+        digest = sha256(body.encode()).hexdigest()
+        params.append((pk, *values, cl, hlc, site))
+        log.append((seq, hlc, pk, scope, cl, vals, last, digest))
+        last = digest
+    return ChainHead(site, user, seq, last, hlc), ChainedRows(table, params, log)
 
 
 def chain_hash(record: dict[str, Any]) -> str:

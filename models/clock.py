@@ -47,15 +47,18 @@ class HybridClock:
 
     def tick(self) -> int:
         """Next clock value for a local event; always greater than the last one."""
+        self.last = self.peek()
+        return self.last
+
+    def peek(self) -> int:
+        """The value ``tick`` would return now, without taking it."""
         last_ms, counter = unpack(self.last)
         now_ms = self._now()
         if now_ms > last_ms:
-            self.last = pack(now_ms, 0)
-        elif counter < COUNTER_MASK:
-            self.last = pack(last_ms, counter + 1)
-        else:
-            self.last = pack(last_ms + 1, 0)
-        return self.last
+            return pack(now_ms, 0)
+        if counter < COUNTER_MASK:
+            return pack(last_ms, counter + 1)
+        return pack(last_ms + 1, 0)
 
     def observe(self, remote: int) -> int:
         """Merge a remote clock value; refuses one more than 24 h ahead of the wall clock."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database as SqliteUtilsDatabase
 
 from models import migrations
+from models.bulk_load import bulk_load_pending, finish_bulk_load
 from models.changes import ChangeWriter
 from models.clock import HybridClock
 from models.errors import DatabaseFileError, NewerDatabaseError
@@ -106,10 +107,23 @@ def open_database(path: str | Path, create: bool = True) -> Database:
         _configure(conn)
         _upgrade(conn)
         _ensure_site(conn)
+        _finish_interrupted_load(conn)
         return Database(path, conn)
     except BaseException:
         conn.close()
         raise
+
+
+def _finish_interrupted_load(conn: sqlite3.Connection) -> None:
+    """Rebuild the indexes of a bulk load (the demo) that died before its end (``models.bulk_load``)."""
+    if bulk_load_pending(conn):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            finish_bulk_load(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
 
 def _connect(path: str) -> sqlite3.Connection:

@@ -9,11 +9,14 @@ same content (ids included): every random value comes from one
 ``random.Random(seed)`` and no wall-clock value enters a row.
 
 Rows are built one village at a time (bounded memory), coerced and
-JSON-encoded ahead (``models.demo_stream``: from ``WORKER_HOUSEHOLDS`` on in
-a worker process, while this process writes) and written through
-``ChangeWriter.insert_prepared``: every row with its change-log record, in
-the one hash chain.  The search index is filled along the way, with the
-same documents and ids ``rebuild_index`` gives, and optimised at the end.
+JSON-encoded and chained ahead (``models.demo_stream``: from
+``WORKER_HOUSEHOLDS`` on in a worker process, while this process writes):
+every row comes with its change-log record, numbered, clocked and hashed in
+the one chain from where the log ended, and ``ChangeWriter.insert_chained``
+checks that it continues there and writes both.  The search index is filled along the way, with the
+same documents and ids ``rebuild_index`` gives, and optimised at the end,
+when the change log's secondary indexes are built too (``models.bulk_load``:
+a load that dies half-way gets them rebuilt at the next start).
 One transaction per about ``BATCH_HOUSEHOLDS`` households.
 """
 
@@ -26,18 +29,21 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 
+from models.bulk_load import begin_bulk_load, finish_bulk_load
 from models.bulk_rows import table_spec
+from models.changes import ChainHead
 from models.db import Database
 from models.demo_regions import COUNTY_CODE
 from models.demo_stream import Message, stream
 from models.demo_village import TABLES
-from models.search_index import begin_bulk_index, end_bulk_index, write_documents
+from models.search_index import write_documents
 
 FIRST_YEAR = 2017
 MAX_HOUSEHOLDS = 1_000_000  # township and village code ranges run out beyond this
 BATCH_HOUSEHOLDS = 5000  # one transaction per this many households (whole villages; rows are built per village)
 CACHE_KIB = 131072  # SQLite page cache while generating (128 MiB): random index inserts stay in memory
 WORKER_HOUSEHOLDS = 5000  # from this size on the villages are drawn in a worker process
+SUSPENDED_INDEXES = ("change_log_scope", "change_log_row")  # built once at the end (models.bulk_load)
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -53,8 +59,14 @@ class DemoSummary:
     seconds: float
 
 
-def generate_demo(db: Database, households: int = 3000, seed: int = 1, current_year: int = 2019,
-                  progress: Callable[[int, int], None] | None = None, worker: bool | None = None) -> DemoSummary:
+def generate_demo(
+    db: Database,
+    households: int = 3000,
+    seed: int = 1,
+    current_year: int = 2019,
+    progress: Callable[[int, int], None] | None = None,
+    worker: bool | None = None,
+) -> DemoSummary:
     """Fill an empty registry with ``households`` invented households; returns a summary.
 
     Refuses (ValueError) a database that already holds households or the
@@ -66,15 +78,20 @@ def generate_demo(db: Database, households: int = 3000, seed: int = 1, current_y
     """
     _check(db, households, current_year)
     started = time.perf_counter()
-    specs = {table: table_spec(db.conn, table) for table in TABLES}
-    parameters = {"seed": seed, "households": households, "current_year": current_year, "specs": specs}
+    parameters = {
+        "seed": seed,
+        "households": households,
+        "current_year": current_year,
+        "specs": {table: table_spec(db.conn, table) for table in ("regions", *TABLES)},
+        "head": _chain_head(db),
+        "existing_regions": frozenset(r[0] for r in db.conn.execute("SELECT code FROM regions")),
+    }
     in_worker = households >= WORKER_HOUSEHOLDS if worker is None else worker
     with closing(stream(parameters, in_worker)) as messages, _bulk_settings(db):
         _, townships, villages, regions = next(messages)
-        existing = {r[0] for r in db.conn.execute("SELECT code FROM regions")}
         with db.write(user="demo") as writer:
-            writer.insert_many("regions", [r for r in regions if r["code"] not in existing])
-            begin_bulk_index(db.conn)
+            writer.insert_chained(regions)
+            begin_bulk_load(db.conn, SUSPENDED_INDEXES)
         try:
             members = _write_villages(db, messages, households, progress)
         except BaseException:
@@ -85,16 +102,17 @@ def generate_demo(db: Database, households: int = 3000, seed: int = 1, current_y
     return DemoSummary(townships, villages, households, members, round(time.perf_counter() - started, 3))
 
 
-def _write_villages(db: Database, messages: Iterator[Message], households: int,
-                    progress: Callable[[int, int], None] | None) -> int:
+def _write_villages(
+    db: Database, messages: Iterator[Message], households: int, progress: Callable[[int, int], None] | None
+) -> int:
     """Write each village's rows and search documents as it comes, a transaction per batch; returns the members."""
     members = done = 0
     while True:
         with db.write(user="demo") as writer:
             batch = 0
             for _, count, people, tables, documents in messages:
-                for table, rows in tables:
-                    writer.insert_prepared(table, rows)
+                for chained in tables:
+                    writer.insert_chained(chained)
                 for chunk in documents:
                     write_documents(db.conn, chunk)
                 members += people
@@ -108,9 +126,29 @@ def _write_villages(db: Database, messages: Iterator[Message], households: int,
                 return members
 
 
+def _chain_head(db: Database) -> ChainHead:
+    """Where the demo's change records start: this site's log end, clocks from now (or the last clock) on.
+
+    The tables the demo fills hold no tombstones (``_check`` found them
+    empty and nothing deletes during the load), so every row is created
+    with causal length 1.
+    """
+    seq, last_hash, hlc = db.conn.execute("SELECT seq, last_hash, hlc FROM sync_state WHERE id = 1").fetchone()
+    tombstones = db.conn.execute(
+        f"SELECT 1 FROM tombstones WHERE tbl IN ({', '.join('?' * (len(TABLES) + 1))}) LIMIT 1", ("regions", *TABLES)
+    ).fetchone()
+    if tombstones is not None:
+        raise ValueError(
+            "数据库中有已删除记录的痕迹，不能生成演示数据。请新建一个空数据库后再生成。 "
+            "(The database holds deleted records; demo data can only be generated in a new, empty database.)"
+        )
+    db.clock.last = max(db.clock.last, hlc)
+    return ChainHead(db.site_id, "demo", seq, last_hash, db.clock.peek() - 1)
+
+
 def _finish_index(db: Database) -> None:
     with db.write(user="demo"):
-        end_bulk_index(db.conn)
+        finish_bulk_load(db.conn)
 
 
 def _check(db: Database, households: int, current_year: int) -> None:

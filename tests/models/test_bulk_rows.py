@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.bulk_rows import prepare_rows, table_spec
-from models.changes import table_columns
+from models.changes import ChainHead, chain_rows, table_columns
 from models.clock import HybridClock
 from models.db import Database, open_database
 from models.registry import Registry
@@ -191,5 +191,61 @@ def test_unknown_columns_and_wrong_widths_are_refused(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="values"), db.write() as writer:
             writer.insert_prepared("households", [("x", ("too", "few"), "x", "{}")])
         assert db.conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
+def _head(db: Database) -> ChainHead:
+    seq, last_hash = db.conn.execute("SELECT seq, last_hash FROM sync_state").fetchone()
+    return ChainHead(db.site_id, "测试", seq, last_hash, db.clock.peek() - 1)
+
+
+def _household_rows(db: Database, count: int) -> list:
+    rows = [{"id": str(uuid.uuid4()), "village_code": VILLAGE, "phone": str(n)} for n in range(count)]
+    return prepare_rows(table_spec(db.conn, "households"), rows)
+
+
+def _village_db(path: Path) -> Database:
+    db = open_database(path)
+    with db.write(user="测试") as writer:
+        writer.insert("regions", {"code": VILLAGE, "name": "文峰村", "level": 5})
+    return db
+
+
+def test_rows_chained_ahead_continue_the_log_and_verify(tmp_path: Path) -> None:
+    db = _village_db(tmp_path / "t.db")
+    try:
+        head, first = chain_rows(_head(db), "households", _household_rows(db, 3))
+        _, second = chain_rows(head, "households", _household_rows(db, 2))
+        with db.write(user="测试") as writer:
+            assert writer.insert_chained(first) + writer.insert_chained(second) == 5
+        with db.write(user="测试") as writer:  # an ordinary write afterwards continues the same chain
+            writer.insert("households", {"village_code": VILLAGE})
+        assert Registry(db).verify_audit_chain() == []
+        assert db.conn.execute("SELECT count(*), max(seq) FROM change_log").fetchone() == (7, 7)
+        clocks = [r[0] for r in db.conn.execute("SELECT hlc FROM change_log ORDER BY seq")]
+        assert clocks == sorted(set(clocks))
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("broken", ["gap", "fork", "clock", "site"])
+def test_a_chain_that_does_not_continue_the_log_is_refused_whole(tmp_path: Path, broken: str) -> None:
+    db = _village_db(tmp_path / "t.db")
+    try:
+        with db.write(user="测试") as writer:
+            writer.insert("households", {"village_code": VILLAGE})
+        head = _head(db)
+        head = {
+            "gap": head._replace(seq=head.seq + 1),
+            "fork": head._replace(last_hash="0" * 64),
+            "clock": head._replace(hlc=0),
+            "site": head._replace(site="another-site"),
+        }[broken]
+        _, chained = chain_rows(head, "households", _household_rows(db, 2))
+        with pytest.raises(ValueError, match="chained households"), db.write(user="测试") as writer:
+            writer.insert_chained(chained)
+        assert db.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
+        assert db.conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == 2
     finally:
         db.close()
