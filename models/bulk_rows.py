@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
+from functools import partial
 from itertools import repeat
 from json.encoder import encode_basestring
 from math import isfinite
+from operator import is_not
 from typing import Any, NamedTuple
 
 from models.changes import Value, canonical_json, coerce, column_defaults, new_id, table_columns
 
 _NONE = type(None)
+_NOT_NONE = partial(is_not, None)
 
 # One row ready for ``ChangeWriter.insert_prepared``: (pk, the stored values in the column order of
 # ``table_columns``, the change log's scope (the row's household, else the row itself), the canonical
@@ -79,9 +82,9 @@ def _stored_column(rows: Sequence[Mapping[str, Any]], name: str, declared: str, 
     A column whose values are all already stored as they are (the usual
     case) is only checked, with C-level ``map``; any other goes value by value.
     """
-    column = [row.get(name) for row in rows]
+    column = list(map(dict.get, rows, repeat(name))) if type(rows[0]) is dict else [row.get(name) for row in rows]
     kinds = set(map(type, column))
-    present = [v for v in column if v is not None] if _NONE in kinds else column
+    present = list(filter(_NOT_NONE, column)) if _NONE in kinds else column
     if not present:  # a column no row fills: the default
         return [default] * len(column)
     if not _already_stored(declared, kinds - {_NONE}, present):
@@ -122,6 +125,13 @@ def _json_column(name: str, column: list[Value]) -> list[str | None]:
         return list(map(key.__add__, map(int.__repr__, column)))
     if kinds == {float} and all(map(isfinite, column)):  # json writes a finite float as repr() does
         return list(map(key.__add__, map(float.__repr__, column)))
+    plain = kinds - {_NONE}
+    if plain == {str}:
+        encode = encode_basestring
+        return [None if v is None else key + encode(v) for v in column]
+    if plain == {int}:
+        text = int.__repr__
+        return [None if v is None else key + text(v) for v in column]
     return [None if v is None else key + _json_value(v) for v in column]
 
 
