@@ -48,17 +48,23 @@ def _text(args: argparse.Namespace, key: str) -> str:
     return _TEXT["en" if args.lang == "en" else "zh"][key]
 
 
+def _creates(args: argparse.Namespace) -> bool:
+    keys_init = getattr(args, "bundle_command", None) == "keys" and getattr(args, "keys_command", None) == "init"
+    return args.command in CREATING_COMMANDS or keys_init
+
+
 def run_command(args: argparse.Namespace, out: TextIO) -> int:
     """Open the database named by ``--db`` (or the default one) and run ``args.command`` on it.
 
-    Only ``demo`` may create a new file; the other commands refuse a missing
-    file (DatabaseFileError) and never create one.
+    Only ``demo`` and ``bundle keys init`` (a new township or laptop starts
+    from an empty registry) may create a new file; the other commands refuse
+    a missing file (DatabaseFileError) and never create one.
     """
     from models.db import open_database
     from models.paths import default_database_path
 
     path = args.db if args.db is not None else default_database_path()
-    db = open_database(path, create=args.command in CREATING_COMMANDS)
+    db = open_database(path, create=_creates(args))
     try:
         return COMMANDS[args.command](db, args, out)
     finally:
