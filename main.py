@@ -2,6 +2,7 @@
 
     python main.py [--db PATH] [--lang zh|en]                 open the window
     python main.py [--db PATH] [--lang zh|en] COMMAND [...]   demo, dump, check, search, stats
+    python main.py [--db PATH] --smoke                        start, paint the window, exit (CI)
 
 Usage errors end with exit status 2, data and file errors with 1; either way
 one line on stderr, never a traceback (set JIANDANG_DEBUG=1 to see one).
@@ -37,6 +38,8 @@ _HELP = {
                     "Jiandang: registry of poor households. Without a command the window opens."),
     "db": ("数据库文件（默认：数据文件夹中的 jiandang.db）", "database file (default: jiandang.db in the data folder)"),
     "lang": ("输出语言", "output language"),
+    "smoke": ("冒烟测试：打开窗口、显示主窗口后立即退出，并输出所用时间（不显示任何对话框）",
+              "smoke test: open the window, paint it, print the time taken and exit (no dialogs)"),
     "demo": ("在空数据库中生成演示乡镇（虚构数据）", "fill an empty database with the demo township (fictitious)"),
     "households": ("户数（默认 3000）", "number of households (default 3000)"),
     "seed": ("随机种子（默认 1）", "random seed (default 1)"),
@@ -98,6 +101,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     parser = _Parser(prog=Path(sys.argv[0]).name or "main.py", description=h("description"))
     parser.add_argument("--db", type=Path, metavar="PATH", help=h("db"))
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help=h("lang"))
+    parser.add_argument("--smoke", action="store_true", help=h("smoke"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser("demo", help=h("demo"))
     demo.add_argument("--households", type=positive, default=3000, help=h("households"))
@@ -154,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     lang = _language(argv)
     _prepare_streams(lang)
     args = build_parser(lang).parse_args(argv)
+    if args.smoke:
+        from ui.smoke import run_smoke
+
+        return run_smoke(args.db, args.lang)
     if args.command is None:
         from ui.app import run
 

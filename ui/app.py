@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from models import backup
@@ -61,6 +62,7 @@ def application(lang: str) -> QApplication:
     """The QApplication (created once), with the translations for ``lang`` installed."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons/jiandang.png"))))
     install_translations(lang)
     return app
 

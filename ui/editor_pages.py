@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from models.code_lookup import make_entry
 from models.errors import Problem
+from models.field_hints import derived_hint
 from models.household_form import HouseholdForm
 from models.registry import Registry
 from ui.code_combo import CodeCombo
 from ui.code_labels import CodeLabels
-from ui.field_widgets import FieldBox, Form, form_layout
+from ui.field_widgets import FieldBox, Form, form_layout, rich_tip
 
 BASIC_LEFT = (
     "village_code",
@@ -113,6 +114,7 @@ class BasicPage(FieldPage):
         )
         super().__init__(form, BASIC_LEFT, BASIC_RIGHT, parent)
         self.info.show()
+        self.info.setToolTip(rich_tip(derived_hint("summary", lang)))
         self.village.changed.connect(self._village_changed)
 
     def _village_changed(self) -> None:

@@ -8,13 +8,14 @@ that ``models/`` validation returns.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from models import fields
+from models import field_hints, fields
 from models.errors import ERROR, Problem
 from ui.code_combo import CodeCombo
 from ui.code_labels import CodeLabels
@@ -189,14 +190,18 @@ class Form:
         return self.boxes[column].editor
 
     def add_rows(self, layout: QFormLayout, columns: Iterable[str] | None = None) -> None:
-        """Add label + field rows (flags carry their own label)."""
+        """Add label + field rows (flags carry their own label); a field's hint is the tooltip of both."""
         for column in columns or list(self.boxes):
             box = self.boxes[column]
+            tip = field_hints.hint(column, self.lang, self.table)
+            if tip and not box.editor.toolTip():
+                box.editor.setToolTip(rich_tip(tip))
             if isinstance(box.editor, FlagField):
                 layout.addRow("", box)
             else:
                 label = QLabel(fields.label(column, self.lang, self.table) + ("：" if self.lang != "en" else ":"))
                 label.setBuddy(box.editor)
+                label.setToolTip(box.editor.toolTip())
                 layout.addRow(label, box)
 
     def values(self) -> dict[str, Any]:
@@ -235,6 +240,11 @@ def _plain(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def rich_tip(text: str) -> str:
+    """A tooltip that Qt wraps into lines (plain-text tooltips stay one long line)."""
+    return f"<p>{html.escape(text)}</p>"
 
 
 def form_layout() -> QFormLayout:

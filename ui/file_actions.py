@@ -170,13 +170,3 @@ def _has_households(path: Path) -> bool:
     finally:
         db.close()
 
-
-def about(window: MainWindow) -> None:
-    """Version, data folder and log file."""
-    from models import __version__
-    from models.logs import log_path
-
-    text = QCoreApplication.translate(
-        "FileActions", "建档 {version}\n离线的贫困户建档立卡登记程序。\n\n数据文件夹：{data}\n日志文件：{log}"
-    )
-    messages.show_info(window, text.format(version=__version__, data=data_dir(), log=log_path()))

@@ -94,6 +94,7 @@ class FirstStartDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.boxes["role"])
+        layout.addStretch(1)  # extra height goes below the form, not between a field and its label
         layout.addWidget(buttons)
         self.resize(560, 560)
 

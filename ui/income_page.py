@@ -9,11 +9,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from models.errors import Problem
+from models.field_hints import derived_hint
 from models.household_form import HouseholdForm
 from models.incomes import derive_income, poverty_line
 from models.registry import Registry
 from ui.code_labels import CodeLabels
-from ui.field_widgets import Form, form_layout
+from ui.field_widgets import Form, form_layout, rich_tip
 
 LEFT = ("wage", "business", "business_expense", "asset_dividend", "other_property")
 RIGHT = ("family_planning", "dibao", "tekun", "pension", "eco_compensation", "other_transfer")
@@ -47,6 +48,7 @@ class IncomePage(QWidget):
         self.add_button.clicked.connect(lambda: self.add_year(self.new_year.value()))
         self.totals = QLabel()
         self.totals.setWordWrap(True)
+        self.totals.setToolTip(rich_tip(f"{derived_hint('net_income', lang)} {derived_hint('per_capita', lang)}"))
         self.verdict = QLabel()
         self._build()
         self.years.currentIndexChanged.connect(self._year_chosen)

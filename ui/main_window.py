@@ -21,9 +21,11 @@ from models.region_tree import RegionNode, region_tree
 from models.registry import Registry
 from models.settings import get_setting
 from ui import file_actions, prefs
+from ui.about_dialog import AboutDialog
 from ui.background import Background
 from ui.code_labels import CodeLabels
 from ui.features import install_feature_menus
+from ui.help_dialog import HelpDialog
 from ui.household_editor import HouseholdEditor
 from ui.household_list import HouseholdListPanel
 from ui.region_tree import RegionTreeView
@@ -98,7 +100,14 @@ class MainWindow(QMainWindow):
     def _help_menu(self) -> None:
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self._help = help_menu.menuAction()
-        self._action(help_menu, self.tr("关于建档(&A)"), lambda: file_actions.about(self))
+        self._action(
+            help_menu,
+            self.tr("使用帮助(&H)"),
+            lambda: HelpDialog.ask(self, self.lang),
+            QKeySequence.StandardKey.HelpContents,
+        )
+        help_menu.addSeparator()
+        self._action(help_menu, self.tr("关于建档(&A)"), lambda: AboutDialog.ask(self, self.db.path, self.lang))
 
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
         action = menu.addAction(text)
