@@ -19,8 +19,8 @@ from ui.progress import run_with_progress
 
 
 def tr(text: str) -> str:
-    """Translate in this module's context."""
-    return QCoreApplication.translate("ExcelMenu", text)
+    """Translate a menu text (lupdate files module-level tr() calls under the empty context)."""
+    return QCoreApplication.translate("", text)
 
 
 def choose_save_path(parent: QWidget, title: str, suggested: str) -> str:
@@ -84,7 +84,7 @@ def export_roster(window: QMainWindow) -> str | None:
     if not chosen:
         return None
     name = next((v["name"] for v in villages if v["code"] == village), tr("全部"))
-    suggested = f"{name}花名册-{datetime.date.today().isoformat()}.xlsx"
+    suggested = tr("{name}花名册-{date}.xlsx").format(name=name, date=datetime.date.today().isoformat())
     return _export(window, tr("导出花名册"), suggested, lambda db, path: export_households(db.conn, path, village))
 
 

@@ -82,10 +82,10 @@ class ImportReportTableModel(_PlanTableModel):
     )
 
     def _rows_of(self, plan: ImportPlan) -> list[tuple[Any, ...]]:
-        error = QCoreApplication.translate(self.CONTEXT, "错误")
-        warning = QCoreApplication.translate(self.CONTEXT, "警告")
-        skipped = QCoreApplication.translate(self.CONTEXT, "跳过")
-        reason = QCoreApplication.translate(self.CONTEXT, "没有姓名或证件号码，未导入：{text}")
+        error = QCoreApplication.translate("ImportReportTableModel", "错误")
+        warning = QCoreApplication.translate("ImportReportTableModel", "警告")
+        skipped = QCoreApplication.translate("ImportReportTableModel", "跳过")
+        reason = QCoreApplication.translate("ImportReportTableModel", "没有姓名或证件号码，未导入：{text}")
         found = [
             (item.row, household.head, error if item.severity == ERROR else warning, item.message(self._lang))
             for item, household in plan.problems()
@@ -94,9 +94,9 @@ class ImportReportTableModel(_PlanTableModel):
         return sorted(found, key=lambda r: r[0])
 
     def _colour(self, row: tuple[Any, ...]) -> QBrush:
-        if row[2] == QCoreApplication.translate(self.CONTEXT, "跳过"):
+        if row[2] == QCoreApplication.translate("ImportReportTableModel", "跳过"):
             return QBrush(SKIPPED_COLOUR)
-        is_error = row[2] == QCoreApplication.translate(self.CONTEXT, "错误")
+        is_error = row[2] == QCoreApplication.translate("ImportReportTableModel", "错误")
         return QBrush(ERROR_COLOUR if is_error else WARNING_COLOUR)
 
 

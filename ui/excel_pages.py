@@ -38,7 +38,9 @@ FILE_FILTER = "Excel (*.xlsx *.xlsm *.xls *.ods)"
 
 def choose_file(parent: QWidget) -> str:
     """Ask for the workbook to import ("" when cancelled); tests replace this."""
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择要导入的 Excel 文件"), "", FILE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("FilePage", "选择要导入的 Excel 文件"), "", FILE_FILTER
+    )
     return path
 
 
@@ -188,7 +190,8 @@ class MappingPage(QWizardPage):
     def _set_row(self, row: int, column: Any) -> None:
         from openpyxl.utils import get_column_letter
 
-        for c, text in enumerate((get_column_letter(column.index + 1), column.header, "、".join(column.samples))):
+        samples = self.tr("、").join(column.samples)  # ", " in English
+        for c, text in enumerate((get_column_letter(column.index + 1), column.header, samples)):
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, c, item)

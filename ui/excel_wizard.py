@@ -9,6 +9,7 @@ with the wizard's own connection); nothing is written before the user presses
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -38,7 +39,9 @@ from ui.excel_pages import FilePage, MappingPage
 
 def choose_rejected_path(parent: QWidget, suggested: str) -> str:
     """Where to save the refused rows ("" when cancelled); tests replace this."""
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("保存有错误的行"), suggested, "Excel (*.xlsx)")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ImportWizard", "保存有错误的行"), suggested, "Excel (*.xlsx)"
+    )
     return path
 
 
@@ -240,7 +243,7 @@ class ImportWizard(QWizard):
         """Save the refused rows, with their reasons, as a workbook to fix and import again."""
         if self.plan is None or self.job is None:
             return
-        suggested = str(self.job.path.with_name(f"{self.job.path.stem}-错误行.xlsx"))
+        suggested = str(self.job.path.with_name(self.tr("{name}-错误行.xlsx").format(name=self.job.path.stem)))
         path = choose_rejected_path(self, suggested)
         if path:
             count = save_rejected(self.job.sheet, self.plan, path, self.lang)

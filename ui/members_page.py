@@ -5,17 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.errors import ERROR, Problem
 from models.household_form import HouseholdForm
@@ -23,23 +15,24 @@ from models.idcard import mask_id_number
 from models.registry import Registry
 from ui import messages
 from ui.code_labels import CodeLabels
-
-Index = QModelIndex | QPersistentModelIndex
-CONTEXT = "MemberTableModel"
-COLUMNS = (
-    ("name", QT_TRANSLATE_NOOP("MemberTableModel", "姓名"), ""),
-    ("relation", QT_TRANSLATE_NOOP("MemberTableModel", "与户主关系"), "relation"),
-    ("sex", QT_TRANSLATE_NOOP("MemberTableModel", "性别"), "sex"),
-    ("id_number", QT_TRANSLATE_NOOP("MemberTableModel", "证件号码"), ""),
-    ("birth_date", QT_TRANSLATE_NOOP("MemberTableModel", "出生日期"), ""),
-    ("in_household", QT_TRANSLATE_NOOP("MemberTableModel", "在户"), ""),
-    ("labour_skill", QT_TRANSLATE_NOOP("MemberTableModel", "劳动技能"), "labour_skill"),
-    ("problem", QT_TRANSLATE_NOOP("MemberTableModel", "问题"), ""),
-)
+from ui.record_table import configured_table
+from ui.table_models import ColumnTableModel, Index
 
 
-class MemberTableModel(QAbstractTableModel):
+class MemberTableModel(ColumnTableModel):
     """The form's members (dicts); ID numbers shown masked; each row's first problem in the last column."""
+
+    CONTEXT = "MemberTableModel"
+    COLUMNS = (  # (key, header, code table)
+        ("name", QT_TRANSLATE_NOOP("MemberTableModel", "姓名"), ""),
+        ("relation", QT_TRANSLATE_NOOP("MemberTableModel", "与户主关系"), "relation"),
+        ("sex", QT_TRANSLATE_NOOP("MemberTableModel", "性别"), "sex"),
+        ("id_number", QT_TRANSLATE_NOOP("MemberTableModel", "证件号码"), ""),
+        ("birth_date", QT_TRANSLATE_NOOP("MemberTableModel", "出生日期"), ""),
+        ("in_household", QT_TRANSLATE_NOOP("MemberTableModel", "在户"), ""),
+        ("labour_skill", QT_TRANSLATE_NOOP("MemberTableModel", "劳动技能"), "labour_skill"),
+        ("problem", QT_TRANSLATE_NOOP("MemberTableModel", "问题"), ""),
+    )
 
     def __init__(self, labels: CodeLabels, lang: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -57,23 +50,16 @@ class MemberTableModel(QAbstractTableModel):
     def set_problems(self, problems: dict[int, Problem]) -> None:
         self._problems = problems
         if self.members:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.members) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.members) - 1, len(self.COLUMNS) - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.members)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 8:
-            return QCoreApplication.translate(CONTEXT, COLUMNS[section][1])
-        return None
+    def row_total(self) -> int:
+        """How many members are listed."""
+        return len(self.members)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.members):
             return None
-        member, (key, _, table) = self.members[index.row()], COLUMNS[index.column()]
+        member, (key, _, table) = self.members[index.row()], self.COLUMNS[index.column()]
         found = self._problems.get(index.row())
         if role == Qt.ItemDataRole.ForegroundRole and found is not None and key == "problem":
             return QBrush(QColor("#c62828" if found.severity == ERROR else "#9a6400"))
@@ -114,15 +100,9 @@ class MembersPage(QWidget):
         self.open_household = open_household
         self.removed: list[str] = []
         self.model = MemberTableModel(labels, lang, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = configured_table(self.model, (80, 90, 50, 170, 100, 50, 100), row_padding=None)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((80, 90, 50, 170, 100, 50, 100)):
-            self.table.setColumnWidth(column, width)
         self.table.activated.connect(lambda index: self.edit_member(index.row()))
         self.family_problem = QLabel()
         self.family_problem.setProperty("message", "error")

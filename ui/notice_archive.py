@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from models.notice_archive import check_file, list_notices, notices_dir, read_ar
 from ui import messages
 from ui.notice_models import NoticeArchiveTableModel
 from ui.notice_preview import NoticePreviewDialog
+from ui.record_table import configured_table
 
 
 class NoticeArchiveDialog(QDialog):
@@ -36,13 +36,9 @@ class NoticeArchiveDialog(QDialog):
         self.reprinted: str | None = None
         names = dict(village_choices(db.conn))
         self.model = NoticeArchiveTableModel(names, lang, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = configured_table(self.model, row_padding=None)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.reprint(index.row()))
         self._layout()
         self.reload()

@@ -10,23 +10,19 @@ from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +43,8 @@ from models.db import Database
 from models.settings import get_setting
 from ui import messages
 from ui.notice_models import NoticeHouseholdsTableModel
+from ui.pickers import add_villages, ok_cancel, select_data
+from ui.record_table import configured_table
 
 
 class NoticeDialog(QDialog):
@@ -60,8 +58,7 @@ class NoticeDialog(QDialog):
         self.kind, self.village, self.paper, self.status = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         for key, kind in KINDS.items():
             self.kind.addItem(kind.title_en if lang == "en" else kind.title, key)
-        for code, name in village_choices(db.conn, get_setting(db, "scope")):
-            self.village.addItem(f"{name}（{code}）", code)
+        add_villages(self.village, village_choices(db.conn, get_setting(db, "scope")))
         for key, (_, zh, en) in PAPERS.items():
             self.paper.addItem(en if lang == "en" else zh, key)
         for code in codes("household_status"):
@@ -74,7 +71,7 @@ class NoticeDialog(QDialog):
         self.phone, self.office, self.issuer, self.evaluated = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.columns = QListWidget()
         self.model = NoticeHouseholdsTableModel(lang, self)
-        self.table = self._table()
+        self.table = configured_table(self.model, (120, 110, 150, 50), row_padding=None)
         self.count = QLabel()
         self._layout()
         self._connect()
@@ -91,21 +88,8 @@ class NoticeDialog(QDialog):
 
     def choose(self, kind: str | None, village: str | None) -> None:
         """Preselect a kind and a village."""
-        if village:
-            self.village.setCurrentIndex(max(0, self.village.findData(village)))
-        if kind:
-            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-
-    def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 110, 150, 50)):
-            table.setColumnWidth(column, width)
-        return table
+        select_data(self.village, village)
+        select_data(self.kind, kind)
 
     def _layout(self) -> None:
         form = QFormLayout()
@@ -135,13 +119,9 @@ class NoticeDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left, 2)
         body.addWidget(self._households(), 3)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("预览…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self.tr("预览…")))
         self.resize(1080, 680)
 
     def _households(self) -> QWidget:

@@ -5,37 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from exports.notice_kinds import KINDS
 from models.codes import label, label_en
 from models.notice_archive import CHANGED, MISSING, OK, ArchivedNotice
+from ui.table_models import CheckableTableModel, ColumnTableModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
-HOUSEHOLD_COLUMNS = (
-    QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "户主"),
-    QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "村民小组"),
-    QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "户编号"),
-    QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "人口"),
-    QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "状态"),
-)
-ARCHIVE_COLUMNS = (
-    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "生成时间"),
-    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "种类"),
-    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "村"),
-    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "公示期"),
-    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "户数"),
-    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "页数"),
-    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "操作员"),
-    QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "文件"),
-)
 FILE_STATES = {
     OK: QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "完好"),
     MISSING: QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "不在本机"),
@@ -43,20 +19,22 @@ FILE_STATES = {
 }
 
 
-def _header(context: str, columns: Sequence[str], section: int, orientation: Qt.Orientation, role: int) -> Any:
-    if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-        return None
-    return QCoreApplication.translate(context, columns[section]) if 0 <= section < len(columns) else None
-
-
-class NoticeHouseholdsTableModel(QAbstractTableModel):
+class NoticeHouseholdsTableModel(CheckableTableModel):
     """A village's households, each with a check box: the checked ones are listed on the notice."""
+
+    CONTEXT = "NoticeHouseholdsTableModel"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "户主"),
+        QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "村民小组"),
+        QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "户编号"),
+        QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "人口"),
+        QT_TRANSLATE_NOOP("NoticeHouseholdsTableModel", "状态"),
+    )
 
     def __init__(self, lang: str = "zh", parent: Any = None) -> None:
         super().__init__(parent)
         self._lang = lang
         self._rows: list[dict[str, str]] = []
-        self._checked: list[bool] = []
 
     def set_households(self, rows: Sequence[dict[str, str]], checked: set[str]) -> None:
         """Show these households, the ones in ``checked`` ticked."""
@@ -67,50 +45,42 @@ class NoticeHouseholdsTableModel(QAbstractTableModel):
 
     def check_where(self, test: Callable[[dict[str, str]], bool], on: bool = True) -> None:
         """Tick (or untick) every household for which ``test(row)`` is true."""
-        self._checked = [on if test(row) else was for row, was in zip(self._rows, self._checked, strict=True)]
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+        self.set_checks([on if test(row) else was for row, was in zip(self._rows, self._checked, strict=True)])
 
-    def checked_ids(self) -> list[str]:
-        """Ids of the ticked households, in list order."""
-        return [row["id"] for row, on in zip(self._rows, self._checked, strict=True) if on]
+    def row_id(self, row: int) -> str:
+        """The id of the household in ``row``."""
+        return self._rows[row]["id"]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(HOUSEHOLD_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return _header("NoticeHouseholdsTableModel", HOUSEHOLD_COLUMNS, section, orientation, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
+    def row_total(self) -> int:
+        """How many households are listed."""
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
-            return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return self.check_state(index)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         status = (label_en if self._lang == "en" else label)("household_status", row["status"] or None)
         return (row["head"], row["group"], row["household_no"], row["population"], status)[index.column()]
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        self._checked[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.dataChanged.emit(index, index, [role])
-        return True
 
-
-class NoticeArchiveTableModel(QAbstractTableModel):
+class NoticeArchiveTableModel(ColumnTableModel):
     """The archived notices, newest first, with whether this computer still holds the unchanged PDF."""
+
+    CONTEXT = "NoticeArchiveTableModel"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "生成时间"),
+        QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "种类"),
+        QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "村"),
+        QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "公示期"),
+        QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "户数"),
+        QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "页数"),
+        QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "操作员"),
+        QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "文件"),
+    )
 
     def __init__(self, village_names: dict[str, str], lang: str = "zh", parent: Any = None) -> None:
         super().__init__(parent)
@@ -130,14 +100,9 @@ class NoticeArchiveTableModel(QAbstractTableModel):
         """The notice shown in ``row``."""
         return self._notices[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._notices)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(ARCHIVE_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return _header("NoticeArchiveTableModel", ARCHIVE_COLUMNS, section, orientation, role)
+    def row_total(self) -> int:
+        """How many notices are listed."""
+        return len(self._notices)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

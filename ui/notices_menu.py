@@ -14,18 +14,17 @@ from ui.notice_archive import NoticeArchiveDialog
 from ui.notice_dialog import NoticeDialog
 from ui.notice_preview import NoticePreviewDialog
 
-CONTEXT = "notices_menu"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: str) -> str:
+    """Translate a menu text (lupdate files module-level tr() calls under the empty context)."""
+    return QCoreApplication.translate("", text)
 
 
 def install(window: QMainWindow) -> None:
     """Add the 公示 menu to the main window."""
-    menu = window.menu(_tr("公示(&N)"))
-    menu.addAction(_tr("生成公示、公告、明白卡…")).triggered.connect(lambda _=False: open_notice_dialog(window))
-    menu.addAction(_tr("公示存档…")).triggered.connect(
+    menu = window.menu(tr("公示(&N)"))
+    menu.addAction(tr("生成公示、公告、明白卡…")).triggered.connect(lambda _=False: open_notice_dialog(window))
+    menu.addAction(tr("公示存档…")).triggered.connect(
         lambda _=False: NoticeArchiveDialog.ask(window, window.db, window.lang)
     )
 
@@ -46,7 +45,10 @@ def preview(window: QMainWindow, request: NoticeRequest) -> str | None:
         messages.show_error(window, error.message(window.lang) if error else "")
         return None
     place = built.content.place
-    title = f"{place.village}{request.year}年{built.content.kind.title}"
+    kind = built.content.kind
+    title = tr("{village}{year}年{kind}").format(
+        village=place.village, year=request.year, kind=kind.title_en if window.lang == "en" else kind.title
+    )
     return NoticePreviewDialog.ask(window, built.rendered.pdf, title, lambda: _archive(window, built), window.lang)
 
 

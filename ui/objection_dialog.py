@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,22 +11,19 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from models.errors import JiandangError
 from models.procedure_state import Objection
-from models.procedure_steps import PROCEDURES, procedure_title
 from models.procedure_views import household_lines, households_at_notice
 from ui import messages
+from ui.pickers import ProcedureFormDialog, add_households, ok_cancel, submitted
 
 
 @dataclass(frozen=True)
@@ -54,36 +50,13 @@ class ResolveRequest:
     resolved_by: str | None
 
 
-def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
-class ObjectionDialog(QDialog):
+class ObjectionDialog(ProcedureFormDialog[ObjectionRequest]):
     """Procedure, village and year list the households on a notice; who objected, when, and what."""
 
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        villages: list[tuple[str, str]],
-        year: int,
-        lang: str = "zh",
-        submit: Callable[[ObjectionRequest], object] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+    def build(self) -> None:
+        """The household, who objected, when and what, below the pickers."""
         self.setWindowTitle(self.tr("登记异议"))
-        self._conn, self._lang, self._submit = conn, lang, submit
-        self.result_request: ObjectionRequest | None = None
-        self.procedure, self.village, self.household = QComboBox(), QComboBox(), QComboBox()
-        for key in PROCEDURES:
-            self.procedure.addItem(procedure_title(key, lang), key)
-        for code, name in villages:
-            self.village.addItem(f"{name}（{code}）", code)
-        self.year = QSpinBox(minimum=2010, maximum=2100, value=year)
+        self.household = QComboBox()
         self.raised_by = QLineEdit(placeholderText=self.tr("提出人（可匿名）"))
         self.date = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.content = QPlainTextEdit(placeholderText=self.tr("异议的内容"))
@@ -102,25 +75,11 @@ class ObjectionDialog(QDialog):
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("登记")))
+        layout.addWidget(ok_cancel(self, self.tr("登记")))
         for signal in (self.procedure.currentIndexChanged, self.village.currentIndexChanged, self.year.valueChanged):
             signal.connect(self.reload)
         self.resize(520, 460)
         self.reload()
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        conn: sqlite3.Connection,
-        villages: list[tuple[str, str]],
-        year: int,
-        lang: str = "zh",
-        submit: Callable[[ObjectionRequest], object] | None = None,
-    ) -> ObjectionRequest | None:
-        """Show the dialog; the request once ``submit`` accepted it, or None."""
-        dialog = cls(conn, villages, year, lang, submit, parent)
-        return dialog.result_request if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def reload(self) -> None:
         """Offer the households of the village at the notice stage of the procedure."""
@@ -129,8 +88,7 @@ class ObjectionDialog(QDialog):
         if not village:
             return
         ids = households_at_notice(self._conn, self.procedure.currentData(), village, self.year.value())
-        for line in household_lines(self._conn, ids):
-            self.household.addItem(f"{line.head}（{line.household_no}）", line.id)
+        add_households(self.household, household_lines(self._conn, ids))
 
     def request(self) -> ObjectionRequest:
         """The objection as entered."""
@@ -150,9 +108,7 @@ class ObjectionDialog(QDialog):
         if not request.household_id:
             messages.show_error(self, self.tr("该村没有处于公示阶段的户。"))
             return
-        if _submitted(self, self._submit, request, self._lang):
-            self.result_request = request
-            super().accept()
+        self.submit_request(request)
 
 
 class ResolveObjectionDialog(QDialog):
@@ -194,7 +150,7 @@ class ResolveObjectionDialog(QDialog):
         form.addRow(self.tr("处理人"), self.resolved_by)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("保存")))
+        layout.addWidget(ok_cancel(self, self.tr("保存")))
         self.resize(560, 360)
 
     @classmethod
@@ -222,17 +178,6 @@ class ResolveObjectionDialog(QDialog):
     def accept(self) -> None:
         """Save through ``submit``; stay open and say why when refused."""
         request = self.request()
-        if request.objection_id and _submitted(self, self._submit, request, self._lang):
+        if request.objection_id and submitted(self, self._submit, request, self._lang):
             self.result_request = request
             super().accept()
-
-
-def _submitted(dialog: QDialog, submit: Callable[[object], object] | None, request: object, lang: str) -> bool:
-    if submit is None:
-        return True
-    try:
-        submit(request)
-    except JiandangError as error:
-        messages.show_error(dialog, error.message(lang))
-        return False
-    return True

@@ -2,35 +2,29 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from models.errors import JiandangError
-from models.procedure_steps import PROCEDURES, procedure_title, steps
+from models.procedure_steps import steps
 from models.procedure_views import candidates, exit_summary, household_lines, step_hints
 from ui import messages
+from ui.pickers import ProcedureFormDialog, ok_cancel, select_data
+from ui.record_table import configured_table
 from ui.step_households import StepHouseholdsTableModel
 
 OUTCOMES = (  # marked for lupdate, translated when the combo box is filled
@@ -63,30 +57,18 @@ class StepRequest:
     year: int
 
 
-class ProcedureStepDialog(QDialog):
-    """Procedure, step, village and year choose the households offered; all are checked to start with."""
+class ProcedureStepDialog(ProcedureFormDialog[StepRequest]):
+    """Procedure, step, village and year choose the households offered; all are checked to start with.
 
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        villages: list[tuple[str, str]],
-        year: int,
-        lang: str = "zh",
-        submit: Callable[[StepRequest], object] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
+    ``ask(parent, conn, villages, year, lang, submit, procedure, step)`` preselects the procedure and step.
+    """
+
+    def build(self) -> None:
+        """The step, outcome and decision fields and the households, below the pickers."""
         self.setWindowTitle(self.tr("登记程序步骤"))
-        self._conn, self._lang, self._submit = conn, lang, submit
-        self.result_request: StepRequest | None = None
-        self.procedure, self.step, self.village, self.outcome = QComboBox(), QComboBox(), QComboBox(), QComboBox()
-        for key in PROCEDURES:
-            self.procedure.addItem(procedure_title(key, lang), key)
-        for code, name in villages:
-            self.village.addItem(f"{name}（{code}）", code)
+        self.step, self.outcome = QComboBox(), QComboBox()
         for key, text in OUTCOMES:
             self.outcome.addItem(QCoreApplication.translate("ProcedureStepDialog", text), key)
-        self.year = QSpinBox(minimum=2010, maximum=2100, value=year)
         self.date = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.date.setMaximumDate(QDate.currentDate())
         self.actor = QLineEdit(placeholderText=self.tr("如：村两委、村民代表大会、乡镇扶贫工作站"))
@@ -94,47 +76,16 @@ class ProcedureStepDialog(QDialog):
         self.minutes = QPlainTextEdit(placeholderText=self.tr("会议记录（时间、地点、参会人员、议题、表决情况）"))
         self.note = QLineEdit(placeholderText=self.tr("备注；退回或撤回时必须写明原因"))
         self.model = StepHouseholdsTableModel(self)
-        self.table = self._table()
+        self.table = configured_table(self.model, (170, 80, 100, 44, 90))
         self.count = QLabel()
         self._layout()
         self._connect()
         self._fill_steps()
 
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        conn: sqlite3.Connection,
-        villages: list[tuple[str, str]],
-        year: int,
-        lang: str = "zh",
-        submit: Callable[[StepRequest], object] | None = None,
-        procedure: str | None = None,
-        step: str | None = None,
-    ) -> StepRequest | None:
-        """Show the dialog; the request once ``submit`` accepted it, or None when cancelled."""
-        dialog = cls(conn, villages, year, lang, submit, parent)
-        dialog.choose(procedure, step)
-        return dialog.result_request if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-    def choose(self, procedure: str | None, step: str | None) -> None:
+    def choose(self, procedure: str | None = None, step: str | None = None) -> None:
         """Preselect a procedure and step."""
-        if procedure:
-            self.procedure.setCurrentIndex(max(0, self.procedure.findData(procedure)))
-        if step:
-            self.step.setCurrentIndex(max(0, self.step.findData(step)))
-
-    def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((170, 80, 100, 44, 90)):
-            table.setColumnWidth(column, width)
-        return table
+        super().choose(procedure)
+        select_data(self.step, step)
 
     def _layout(self) -> None:
         form = QFormLayout()
@@ -159,13 +110,9 @@ class ProcedureStepDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left, 5)
         body.addWidget(self._decision(), 3)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, self.tr("登记")))
         self.resize(1080, 640)
 
     def _decision(self) -> QWidget:
@@ -252,11 +199,4 @@ class ProcedureStepDialog(QDialog):
         if not request.household_ids:
             messages.show_error(self, self.tr("请至少选择一户。"))
             return
-        if self._submit is not None:
-            try:
-                self._submit(request)
-            except JiandangError as error:
-                messages.show_error(self, error.message(self._lang))
-                return
-        self.result_request = request
-        super().accept()
+        self.submit_request(request)

@@ -26,8 +26,8 @@ from ui.warnings_panel import WarningsPanel
 
 
 def tr(text: str) -> str:
-    """Translate a menu text."""
-    return QCoreApplication.translate("procedures_menu", text)
+    """Translate a menu text (lupdate files module-level tr() calls under the empty context)."""
+    return QCoreApplication.translate("", text)
 
 
 def install(window: QMainWindow) -> None:

@@ -1,16 +1,23 @@
-"""A read-only table of records (dicts) with fixed columns; each list screen subclasses it once."""
+"""Record lists and their views: ``RecordTableModel`` (dicts in fixed columns; each list screen subclasses it once).
+
+``configured_table`` is the one setup of a list's ``QTableView`` (whole rows selected, no row numbers, rows a
+line of text tall, columns resized by hand and the last one stretched); ``record_view`` adds read-only, single
+selection to it for record lists.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-Index = QModelIndex | QPersistentModelIndex
+from ui.table_models import ColumnTableModel, Index
+
+ROW_PADDING = 10  # pixels of a row above the font's height
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(ColumnTableModel):
     """Rows are dicts; ``COLUMNS`` are (key, header marked with QT_TRANSLATE_NOOP in ``CONTEXT``)."""
 
     CONTEXT = "RecordTableModel"
@@ -31,17 +38,9 @@ class RecordTableModel(QAbstractTableModel):
         """The record shown in ``row``."""
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS)
-        if horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section][1])
-        return None
+    def row_total(self) -> int:
+        """How many records are shown."""
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -60,17 +59,29 @@ class RecordTableModel(QAbstractTableModel):
         return "" if value is None else str(value)
 
 
-def record_view(model: QAbstractTableModel, widths: tuple[int, ...] = ()) -> QTableView:
-    """A read-only, row-selecting table view for a record model."""
+def configured_table(
+    model: QAbstractItemModel, widths: tuple[int, ...] = (), row_padding: int | None = ROW_PADDING
+) -> QTableView:
+    """A table view selecting whole rows, without row numbers, its columns ``widths`` wide (resizable by hand,
+    the last one stretched) and its rows the font's height + ``row_padding`` tall (None: the style's height)."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    if row_padding is not None:
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + row_padding)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    return view
+
+
+def record_view(model: QAbstractItemModel, widths: tuple[int, ...] = ()) -> QTableView:
+    """A read-only table view selecting one whole row, rows alternately shaded and never wrapped."""
+    view = configured_table(model, widths, row_padding=None)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
     return view

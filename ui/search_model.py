@@ -5,32 +5,26 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from models.codes import label, label_en
+from ui.table_models import ColumnTableModel, Index
 
 PAGE_SIZE = 100
-CONTEXT = "SearchResultsTableModel"
-COLUMNS = (  # marked for lupdate, translated in headerData
-    QT_TRANSLATE_NOOP("SearchResultsTableModel", "姓名"),
-    QT_TRANSLATE_NOOP("SearchResultsTableModel", "与户主关系"),
-    QT_TRANSLATE_NOOP("SearchResultsTableModel", "证件号码"),
-    QT_TRANSLATE_NOOP("SearchResultsTableModel", "村"),
-    QT_TRANSLATE_NOOP("SearchResultsTableModel", "户编号"),
-)
-
-Index = QModelIndex | QPersistentModelIndex
 
 
-class SearchResultsTableModel(QAbstractTableModel):
+class SearchResultsTableModel(ColumnTableModel):
     """Hits of :func:`models.search.search` for one query; more pages are fetched on demand."""
+
+    CONTEXT = "SearchResultsTableModel"
+    COLUMNS = (  # marked for lupdate, translated in headerData
+        QT_TRANSLATE_NOOP("SearchResultsTableModel", "姓名"),
+        QT_TRANSLATE_NOOP("SearchResultsTableModel", "与户主关系"),
+        QT_TRANSLATE_NOOP("SearchResultsTableModel", "证件号码"),
+        QT_TRANSLATE_NOOP("SearchResultsTableModel", "村"),
+        QT_TRANSLATE_NOOP("SearchResultsTableModel", "户编号"),
+    )
+    ROW_NUMBERS = True
 
     def __init__(self, conn: sqlite3.Connection, lang: str = "zh", parent: Any = None) -> None:
         super().__init__(parent)
@@ -63,18 +57,9 @@ class SearchResultsTableModel(QAbstractTableModel):
         """The SearchHit shown in ``row``."""
         return self._hits[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate(CONTEXT, COLUMNS[section])
-        return section + 1 if orientation == Qt.Orientation.Vertical else None
+    def row_total(self) -> int:
+        """How many hits are loaded so far."""
+        return len(self._hits)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

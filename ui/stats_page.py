@@ -202,7 +202,8 @@ class StatsPage(QWidget):
             return None
         caption = self.tr("导出统计报表")
         pattern = "Excel (*.xlsx)" if kind == "xlsx" else "PDF (*.pdf)"
-        path = save_path(self, caption, f"统计{self.report['year']}.{kind}", pattern)
+        name = self.tr("统计{year}.{ext}").format(year=self.report["year"], ext=kind)
+        path = save_path(self, caption, name, pattern)
         if not path:
             return None
         if kind == "xlsx":

@@ -217,5 +217,10 @@ class ConflictDesk(QDialog):
 
 def ask_value(parent: QWidget, item: DeskItem) -> str | None:
     """A new value typed by the clerk (None when cancelled); tests replace this."""
-    text, ok = QInputDialog.getText(parent, parent.tr("输入新值"), f"{item.record}\n{item.field}：", text=item.current)
+    prompt = QCoreApplication.translate("ConflictDesk", "{record}\n{field}：").format(
+        record=item.record, field=item.field
+    )
+    text, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("ConflictDesk", "输入新值"), prompt, text=item.current
+    )
     return text if ok else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -132,7 +132,7 @@ class ExportDialog(QDialog):
 
 def choose_folder(parent: QWidget) -> str:
     """A folder chosen by the user ("" when cancelled); tests replace this."""
-    return QFileDialog.getExistingDirectory(parent, parent.tr("选择导出到的文件夹"))
+    return QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("ExportDialog", "选择导出到的文件夹"))
 
 
 class ReportDialog(QDialog):

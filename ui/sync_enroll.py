@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,8 +34,12 @@ from ui.sync_dialogs import PassphraseDialog
 
 def choose_key_file(parent: QWidget, save: bool, suggested: str = "") -> str:
     """A key file to write or to read ("" when cancelled); tests replace this."""
-    title = parent.tr("保存本机密钥文件") if save else parent.tr("选择对方的密钥文件")
-    pattern = parent.tr("密钥文件 (*.jdkey)")
+    title = (
+        QCoreApplication.translate("EnrollDialog", "保存本机密钥文件")
+        if save
+        else QCoreApplication.translate("EnrollDialog", "选择对方的密钥文件")
+    )
+    pattern = QCoreApplication.translate("EnrollDialog", "密钥文件 (*.jdkey)")
     if save:
         return QFileDialog.getSaveFileName(parent, title, suggested, pattern)[0]
     return QFileDialog.getOpenFileName(parent, title, "", pattern)[0]

@@ -19,8 +19,8 @@ from ui.sync_dialogs import ExportDialog, PassphraseDialog, ReportDialog
 
 
 def tr(text: str) -> str:
-    """Translate in this module's context."""
-    return QCoreApplication.translate("SyncMenu", text)
+    """Translate a menu text (lupdate files module-level tr() calls under the empty context)."""
+    return QCoreApplication.translate("", text)
 
 
 def install(window: QMainWindow) -> None:
@@ -149,7 +149,7 @@ def open_duplicates(window: QMainWindow) -> None:
     """The duplicates desk."""
     from ui.sync_peers import DuplicatesDesk
 
-    DuplicatesDesk.ask(window, window.db, window.registry, window.lang, window.open_household)
+    DuplicatesDesk.ask(window, window.db, window.registry, window.lang, window.open_household, window.refresh)
     window.refresh()
 
 

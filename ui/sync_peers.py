@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from exports.bundle_keys import identity, revoke
 from exports.bundle_report import PeerStatus, format_skew, peer_status
-from models.codes import label
+from models.codes import label, label_en
 from models.db import Database
 from models.errors import JiandangError
 from models.sync_duplicates import DuplicatePerson, duplicate_groups
@@ -36,13 +36,27 @@ from models.sync_state import format_ranges
 from ui import messages
 
 Index = QModelIndex | QPersistentModelIndex
-PEER_COLUMNS = tuple(
-    QT_TRANSLATE_NOOP("PeersTableModel", c)
-    for c in ("设备", "角色", "设备编号", "指纹", "最近导入", "时钟偏差", "已收到", "缺少", "暂存", "状态")
+PEER_COLUMNS = (  # each marked literally: lupdate only sees string constants
+    QT_TRANSLATE_NOOP("PeersTableModel", "设备"),
+    QT_TRANSLATE_NOOP("PeersTableModel", "角色"),
+    QT_TRANSLATE_NOOP("PeersTableModel", "设备编号"),
+    QT_TRANSLATE_NOOP("PeersTableModel", "指纹"),
+    QT_TRANSLATE_NOOP("PeersTableModel", "最近导入"),
+    QT_TRANSLATE_NOOP("PeersTableModel", "时钟偏差"),
+    QT_TRANSLATE_NOOP("PeersTableModel", "已收到"),
+    QT_TRANSLATE_NOOP("PeersTableModel", "缺少"),
+    QT_TRANSLATE_NOOP("PeersTableModel", "暂存"),
+    QT_TRANSLATE_NOOP("PeersTableModel", "状态"),
 )
-DUPLICATE_COLUMNS = tuple(
-    QT_TRANSLATE_NOOP("DuplicatesTableModel", c)
-    for c in ("证件号码", "姓名", "与户主关系", "出生日期", "村", "户编号", "户主", "录入设备")
+DUPLICATE_COLUMNS = (
+    QT_TRANSLATE_NOOP("DuplicatesTableModel", "证件号码"),
+    QT_TRANSLATE_NOOP("DuplicatesTableModel", "姓名"),
+    QT_TRANSLATE_NOOP("DuplicatesTableModel", "与户主关系"),
+    QT_TRANSLATE_NOOP("DuplicatesTableModel", "出生日期"),
+    QT_TRANSLATE_NOOP("DuplicatesTableModel", "村"),
+    QT_TRANSLATE_NOOP("DuplicatesTableModel", "户编号"),
+    QT_TRANSLATE_NOOP("DuplicatesTableModel", "户主"),
+    QT_TRANSLATE_NOOP("DuplicatesTableModel", "录入设备"),
 )
 
 
@@ -90,7 +104,7 @@ class PeersTableModel(_Table):
 
     def set_statuses(self, statuses: list[PeerStatus], lang: str = "zh") -> None:
         """Show these devices."""
-        tr = lambda text: QCoreApplication.translate("PeersTableModel", text)  # noqa: E731
+        tr = lambda text: QCoreApplication.translate("", text)  # noqa: E731 (lupdate: the empty context)
         self.sites = [s.peer.site_id for s in statuses]
         self.set_rows(
             [
@@ -176,7 +190,7 @@ class DuplicatesTableModel(_Table):
 
     context, columns = "DuplicatesTableModel", DUPLICATE_COLUMNS
 
-    def set_groups(self, db: Database, groups: list[list[DuplicatePerson]]) -> None:
+    def set_groups(self, db: Database, groups: list[list[DuplicatePerson]], lang: str = "zh") -> None:
         """Show these groups (consecutive rows of one group share the ID number)."""
         self.people = [p for group in groups for p in group]
         self.set_rows(
@@ -184,7 +198,7 @@ class DuplicatesTableModel(_Table):
                 (
                     p.id_masked,
                     p.name,
-                    label("relation", p.relation or ""),
+                    (label_en if lang == "en" else label)("relation", p.relation or ""),
                     p.birth_date or "",
                     p.village,
                     p.household_no or "",
@@ -197,13 +211,19 @@ class DuplicatesTableModel(_Table):
 
 
 class DuplicatesDesk(QDialog):
-    """Possible duplicates side by side: open either household, or remove one registration."""
+    """Possible duplicates: open either household, compare and merge them, or remove one registration."""
 
     def __init__(
-        self, parent: QWidget | None, db: Database, registry: Any, lang: str = "zh", open_household: Any = None
+        self,
+        parent: QWidget | None,
+        db: Database,
+        registry: Any,
+        lang: str = "zh",
+        open_household: Any = None,
+        merged: Any = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.registry, self.lang, self._open = db, registry, lang, open_household
+        self.db, self.registry, self.lang, self._open, self._merged = db, registry, lang, open_household, merged
         self.setWindowTitle(self.tr("可能重复登记"))
         self.model = DuplicatesTableModel(self)
         self.table = _view(self.model)
@@ -212,13 +232,17 @@ class DuplicatesDesk(QDialog):
         remove.clicked.connect(lambda: self.remove_selected())
         show = QPushButton(self.tr("打开所选的户"))
         show.clicked.connect(lambda: self._open and self.current() and self._open(self.current().household_id))
+        compare = QPushButton(self.tr("比较并合并两户…"))
+        compare.clicked.connect(lambda: self.merge_selected())
+        member = QPushButton(self.tr("合并同一人的两条登记…"))
+        member.clicked.connect(lambda: self.merge_selected(members=True))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         row = QHBoxLayout()
-        for widget in (show, remove):
+        for widget in (show, compare, member, remove):
             row.addWidget(widget)
         row.addStretch()
         row.addWidget(close)
@@ -229,9 +253,9 @@ class DuplicatesDesk(QDialog):
     def reload(self) -> None:
         """Re-read the duplicates."""
         groups = duplicate_groups(self.db.conn)
-        self.model.set_groups(self.db, groups)
+        self.model.set_groups(self.db, groups, self.lang)
         self.summary.setText(
-            self.tr("{n} 个证件号码登记在两户或更多户中。同步不会自动覆盖：请核实后删除错误的登记。").format(
+            self.tr("{n} 个证件号码登记在两户或更多户中。同步不会自动覆盖：请比较后合并，或删除错误的登记。").format(
                 n=len(groups)
             )
             if groups
@@ -242,6 +266,19 @@ class DuplicatesDesk(QDialog):
         """The selected registration."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.people[rows[0].row()] if rows else None
+
+    def merge_selected(self, members: bool = False) -> bool:
+        """Compare the selected registration's household (B) with the other one's (A) and merge them, or
+        (``members``) merge the two member records of the person; True when merged."""
+        from ui.merge_dialog import merge_registration
+
+        person = self.current()
+        if person is None or not merge_registration(self, self.registry, person.member_id, members, self.lang):
+            return False
+        self.reload()
+        if self._merged:
+            self._merged()
+        return True
 
     def remove_selected(self) -> bool:
         """Delete the selected member record (a normal, logged delete) after asking."""
@@ -263,10 +300,16 @@ class DuplicatesDesk(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, db: Database, registry: Any, lang: str = "zh", open_household: Any = None
+        cls,
+        parent: QWidget | None,
+        db: Database,
+        registry: Any,
+        lang: str = "zh",
+        open_household: Any = None,
+        merged: Any = None,
     ) -> None:
-        """Show the desk until it is closed."""
-        cls(parent, db, registry, lang, open_household).exec()
+        """Show the desk until it is closed; ``merged()`` is called after each merge (to refresh the window)."""
+        cls(parent, db, registry, lang, open_household, merged).exec()
 
 
 def _view(model: QAbstractTableModel) -> QTableView:

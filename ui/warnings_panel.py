@@ -5,20 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,21 +21,24 @@ from PySide6.QtWidgets import (
 
 from models.warning_rules import RULES, RULES_BY_ID
 from models.warnings import Warning
+from ui.record_table import configured_table
+from ui.table_models import ColumnTableModel, Index
 
-CONTEXT = "WarningsTableModel"
-COLUMNS = (
-    QT_TRANSLATE_NOOP("WarningsTableModel", "级别"),
-    QT_TRANSLATE_NOOP("WarningsTableModel", "户"),
-    QT_TRANSLATE_NOOP("WarningsTableModel", "预警"),
-    QT_TRANSLATE_NOOP("WarningsTableModel", "说明"),
-    QT_TRANSLATE_NOOP("WarningsTableModel", "改正办法"),
-)
 ERROR_COLOUR = QColor("#B00020")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class WarningsTableModel(QAbstractTableModel):
+class WarningsTableModel(ColumnTableModel):
     """The warnings, filtered by rule, severity and text; ``warning(row)`` gives the one shown in a row."""
+
+    CONTEXT = "WarningsTableModel"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("WarningsTableModel", "级别"),
+        QT_TRANSLATE_NOOP("WarningsTableModel", "户"),
+        QT_TRANSLATE_NOOP("WarningsTableModel", "预警"),
+        QT_TRANSLATE_NOOP("WarningsTableModel", "说明"),
+        QT_TRANSLATE_NOOP("WarningsTableModel", "改正办法"),
+    )
+    ROW_NUMBERS = True
 
     def __init__(self, lang: str = "zh", parent: Any = None) -> None:
         super().__init__(parent)
@@ -92,18 +87,9 @@ class WarningsTableModel(QAbstractTableModel):
             and (not text or text in self._places.get(w.household_id, "") or text in w.message(self._lang))
         ]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate(CONTEXT, COLUMNS[section])
-        return section + 1 if orientation == Qt.Orientation.Vertical else None
+    def row_total(self) -> int:
+        """How many warnings pass the filter."""
+        return len(self._shown)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -118,9 +104,9 @@ class WarningsTableModel(QAbstractTableModel):
     def _cell(self, warning: Warning, column: int) -> str:
         if column == 0:
             return (
-                QCoreApplication.translate(CONTEXT, "错误")
+                QCoreApplication.translate("WarningsTableModel", "错误")
                 if warning.severity == "error"
-                else QCoreApplication.translate(CONTEXT, "提醒")
+                else QCoreApplication.translate("WarningsTableModel", "提醒")
             )
         if column == 1:
             return self._places.get(warning.household_id, "")
@@ -164,16 +150,15 @@ class WarningsPanel(QWidget):
         self._apply_filter()
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table = configured_table(self.model)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((48, 300, 220, 460)):
+        levels = (
+            QCoreApplication.translate("WarningsTableModel", "错误"),
+            QCoreApplication.translate("WarningsTableModel", "提醒"),
+        )
+        level_width = max(48, *(table.fontMetrics().horizontalAdvance(text) + 16 for text in levels))
+        for column, width in enumerate((level_width, 300, 220, 460)):
             table.setColumnWidth(column, width)
         table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         table.activated.connect(lambda index: self.open_row(index.row()))

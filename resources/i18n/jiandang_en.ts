@@ -6,53 +6,53 @@
     <message>
         <location filename="../../ui/excel_menu.py" line="36"/>
         <source>全部村</source>
-        <translation type="unfinished"></translation>
+        <translation>All villages</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="37"/>
         <location filename="../../ui/excel_menu.py" line="88"/>
         <source>导出花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Export roster</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="37"/>
         <source>导出哪个村：</source>
-        <translation type="unfinished"></translation>
+        <translation>Export which village:</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="46"/>
         <source>Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="47"/>
         <source>从 Excel 导入…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from Excel…</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="49"/>
         <source>导出花名册到 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export roster to Excel…</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="50"/>
         <source>导出查找结果到 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export search results to Excel…</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="51"/>
         <source>导出数据检查到 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export data check to Excel…</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="52"/>
         <source>导出统计到 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export statistics to Excel…</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="74"/>
         <source>已导出到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported to {path}</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="86"/>
@@ -60,69 +60,74 @@
         <translation>All</translation>
     </message>
     <message>
+        <location filename="../../ui/excel_menu.py" line="87"/>
+        <source>{name}花名册-{date}.xlsx</source>
+        <translation>{name} roster-{date}.xlsx</translation>
+    </message>
+    <message>
         <location filename="../../ui/excel_menu.py" line="97"/>
         <source>请先在查找框中输入要查找的内容。</source>
-        <translation type="unfinished"></translation>
+        <translation>First type what to look for in the search box.</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="102"/>
         <source>导出查找结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Export search results</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="103"/>
         <source>查找结果.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>search results.xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="114"/>
         <source>导出数据检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Export data check</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="114"/>
         <source>数据检查.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>data check.xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="124"/>
         <source>导出统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Export statistics</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="124"/>
         <source>统计.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>statistics.xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="37"/>
         <source>程序</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedures</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="38"/>
         <source>登记程序步骤（批量）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a procedure step (batch)…</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="39"/>
         <source>登记异议…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record an objection…</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="40"/>
         <source>处理异议…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve an objection…</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="42"/>
         <source>选中户的程序进度和脱贫标准…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure progress and exit criteria of the selected household…</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="43"/>
         <source>统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="44"/>
@@ -134,133 +139,241 @@
         <location filename="../../ui/procedures_menu.py" line="45"/>
         <location filename="../../ui/procedures_menu.py" line="198"/>
         <source>统计报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics report</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="135"/>
         <source>没有未处理的异议。</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no open objections.</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="161"/>
         <source>请先选中一户（在户列表或预警列表中）。</source>
-        <translation type="unfinished"></translation>
+        <translation>First select a household (in the household list or the warnings list).</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="28"/>
         <source>同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="29"/>
         <source>导出数据包到 U 盘…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export a sync bundle to a USB drive…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="30"/>
         <source>导入数据包…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a sync bundle…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="32"/>
         <source>冲突处理…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve conflicts…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="33"/>
         <source>可能重复登记…</source>
-        <translation type="unfinished"></translation>
+        <translation>Possible duplicates…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="34"/>
         <source>各设备同步状态…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync status of each device…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="36"/>
         <source>同步密钥与设备登记…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync keys and device enrollment…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="41"/>
         <source>本机还没有同步密钥：请先在“同步 → 同步密钥与设备登记”中创建并登记。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer has no sync key yet: create and enroll one first under “Sync → Sync keys and device enrollment”.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="53"/>
         <source>还没有登记任何村里的电脑。</source>
-        <translation type="unfinished"></translation>
+        <translation>No village computer has been enrolled yet.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="70"/>
         <source>正在写入数据包…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the sync bundle…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="76"/>
         <source>已写入 {path}：{records} 条记录，读回校验一致。可以安全拔出 U 盘。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote {path}: {records} records, verified by reading back. The USB drive can be removed safely.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="87"/>
         <source>选择数据包</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a sync bundle</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="87"/>
         <source>建档数据包 (*.jdb)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jiandang sync bundles (*.jdb)</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="125"/>
         <source>正在检查数据包…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the sync bundle…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="125"/>
         <source>正在导入…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="99"/>
+        <location filename="../../ui/sync_peers.py" line="113"/>
         <source>乡镇</source>
-        <translation type="unfinished"></translation>
+        <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="99"/>
+        <location filename="../../ui/sync_peers.py" line="113"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="102"/>
+        <location filename="../../ui/sync_peers.py" line="116"/>
         <source>从未</source>
-        <translation type="unfinished"></translation>
+        <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="107"/>
+        <location filename="../../ui/sync_peers.py" line="121"/>
         <source>已吊销</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="107"/>
+        <location filename="../../ui/sync_peers.py" line="121"/>
         <source>正常</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices_menu.py" line="25"/>
+        <source>公示(&amp;N)</source>
+        <translation>&amp;Notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices_menu.py" line="26"/>
+        <source>生成公示、公告、明白卡…</source>
+        <translation>Make a public notice, announcement or info card…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices_menu.py" line="27"/>
+        <source>公示存档…</source>
+        <translation>Notice archive…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices_menu.py" line="49"/>
+        <source>{village}{year}年{kind}</source>
+        <translation>{village} {year} {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="31"/>
+        <source>关于建档</source>
+        <translation>About Jiandang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="39"/>
+        <source>&lt;h2&gt;建档 {version}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Jiandang {version}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="40"/>
+        <source>离线的贫困户建档立卡登记程序，供驻村工作队和乡镇扶贫工作站使用。</source>
+        <translation>An offline registry of poor households (建档立卡) for village work teams and township poverty offices.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="58"/>
+        <source>复制以上信息(&amp;C)</source>
+        <translation>&amp;Copy these details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="69"/>
+        <source>便携版（数据在程序旁边的 data 文件夹中）</source>
+        <translation>Portable (data in the data folder beside the program)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="69"/>
+        <source>标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="70"/>
+        <source>打包版</source>
+        <translation>packaged build</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="70"/>
+        <source>源码运行</source>
+        <translation>run from source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="72"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="73"/>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="74"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="74"/>
+        <source>（未打开）</source>
+        <translation>(none open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="75"/>
+        <source>日志文件</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="76"/>
+        <source>安装方式</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="77"/>
+        <source>程序文件夹</source>
+        <translation>Program folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="78"/>
+        <source>运行环境</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="83"/>
+        <source>本程序使用的开源组件：Qt 6 和 PySide6（LGPL v3，以单独的动态库随程序提供，可以替换）、SQLite（公有领域）、ReportLab（BSD）、cryptography（Apache 2.0/BSD）、sqlite-utils（Apache 2.0）、pypinyin、openpyxl、python-calamine、platformdirs（MIT）。演示乡镇的数据全部是虚构的。</source>
+        <translation>Open-source components: Qt 6 and PySide6 (LGPL v3, shipped as separate, replaceable shared libraries), SQLite (public domain), ReportLab (BSD), cryptography (Apache 2.0/BSD), sqlite-utils (Apache 2.0), pypinyin, openpyxl, python-calamine, platformdirs (MIT). The demo township&apos;s data is entirely fictitious.</translation>
     </message>
 </context>
 <context>
     <name>BasicPage</name>
     <message>
-        <location filename="../../ui/editor_pages.py" line="131"/>
+        <location filename="../../ui/editor_pages.py" line="133"/>
         <source>户主：{head}&#x3000;&#x3000;家庭人口：{population} 人&#x3000;&#x3000;当前状态：{status}</source>
         <translation>Head: {head}    Household size: {population}    Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pages.py" line="132"/>
+        <location filename="../../ui/editor_pages.py" line="134"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pages.py" line="132"/>
+        <location filename="../../ui/editor_pages.py" line="134"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -268,12 +381,12 @@
 <context>
     <name>CausesPage</name>
     <message>
-        <location filename="../../ui/editor_pages.py" line="165"/>
+        <location filename="../../ui/editor_pages.py" line="167"/>
         <source>其他致贫原因：</source>
         <translation>Other causes:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pages.py" line="168"/>
+        <location filename="../../ui/editor_pages.py" line="170"/>
         <source>用空格键勾选；本省一般最多填两项致贫原因（含主要原因）。</source>
         <translation>Tick with the space bar; the province usually allows at most two causes in total (main cause included).</translation>
     </message>
@@ -342,37 +455,37 @@
     <message>
         <location filename="../../ui/sync_desk.py" line="107"/>
         <source>冲突处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve conflicts</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="120"/>
         <source>保留 A</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep A</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="121"/>
         <source>改用 B</source>
-        <translation type="unfinished"></translation>
+        <translation>Use B</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="122"/>
         <source>输入新值…</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a new value…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="123"/>
         <source>恢复记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore record</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="124"/>
         <source>确认删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm deletion</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="125"/>
         <source>放弃此记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard this record</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="126"/>
@@ -382,12 +495,24 @@
     <message>
         <location filename="../../ui/sync_desk.py" line="148"/>
         <source>待处理 {n} 项。A 是按统一规则暂定胜出的值（各台电脑上相同）；裁决后随回执包发回各村。</source>
-        <translation type="unfinished"></translation>
+        <translation>Items to resolve: {n}. A is the value that wins for now under the common rule (the same on every computer); decisions go back to the villages with the reply bundle.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="152"/>
         <source>没有待处理的冲突。</source>
-        <translation type="unfinished"></translation>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="220"/>
+        <source>{record}
+{field}：</source>
+        <translation>{record}
+{field}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_desk.py" line="224"/>
+        <source>输入新值</source>
+        <translation>Type a new value</translation>
     </message>
 </context>
 <context>
@@ -405,27 +530,27 @@
     <message>
         <location filename="../../ui/sync_desk.py" line="46"/>
         <source>A：当前值（暂定）</source>
-        <translation type="unfinished"></translation>
+        <translation>A: current value (for now)</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="47"/>
         <source>A 来自</source>
-        <translation type="unfinished"></translation>
+        <translation>A from</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="48"/>
         <source>B：另一值</source>
-        <translation type="unfinished"></translation>
+        <translation>B: other value</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="49"/>
         <source>B 来自</source>
-        <translation type="unfinished"></translation>
+        <translation>B from</translation>
     </message>
     <message>
         <location filename="../../ui/sync_desk.py" line="50"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
 </context>
 <context>
@@ -439,145 +564,216 @@
 <context>
     <name>DuplicatesDesk</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="207"/>
+        <location filename="../../ui/sync_peers.py" line="227"/>
         <source>可能重复登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="211"/>
+        <location filename="../../ui/sync_peers.py" line="231"/>
         <source>删除所选登记（保留另一户的）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected registration (keep the other household&apos;s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="213"/>
+        <location filename="../../ui/sync_peers.py" line="233"/>
         <source>打开所选的户</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="234"/>
-        <source>{n} 个证件号码登记在两户或更多户中。同步不会自动覆盖：请核实后删除错误的登记。</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/sync_peers.py" line="235"/>
+        <source>比较并合并两户…</source>
+        <translation>Compare and merge the households…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="238"/>
+        <location filename="../../ui/sync_peers.py" line="237"/>
+        <source>合并同一人的两条登记…</source>
+        <translation>Merge the person's two records…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="258"/>
+        <source>{n} 个证件号码登记在两户或更多户中。同步不会自动覆盖：请比较后合并，或删除错误的登记。</source>
+        <translation>{n} ID numbers are registered in two or more households. Sync never overwrites them: compare and merge, or delete the wrong registration.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="262"/>
         <source>没有发现重复登记。</source>
-        <translation type="unfinished"></translation>
+        <translation>No possible duplicates found.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="251"/>
+        <location filename="../../ui/sync_peers.py" line="288"/>
         <source>从 {village} {head} 户中删除 {name} 的这条登记吗？另一户的登记保留。</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete this registration of {name} from the household of {head}, {village}? The other household&apos;s registration is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="254"/>
+        <location filename="../../ui/sync_peers.py" line="291"/>
         <source>删除重复登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete duplicate registration</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesTableModel</name>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="52"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="53"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="54"/>
+        <source>与户主关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="55"/>
+        <source>出生日期</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="56"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="57"/>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="58"/>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="59"/>
+        <source>录入设备</source>
+        <translation>Entered on</translation>
     </message>
 </context>
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="49"/>
-        <source>同步密钥与设备登记</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/sync_enroll.py" line="38"/>
+        <source>保存本机密钥文件</source>
+        <translation>Save this computer&apos;s key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="40"/>
+        <source>选择对方的密钥文件</source>
+        <translation>Choose the other side&apos;s key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="42"/>
+        <source>密钥文件 (*.jdkey)</source>
+        <translation>Key files (*.jdkey)</translation>
     </message>
     <message>
         <location filename="../../ui/sync_enroll.py" line="54"/>
-        <source>村（工作队笔记本电脑）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_enroll.py" line="55"/>
-        <source>乡镇（汇总数据）</source>
-        <translation type="unfinished"></translation>
+        <source>同步密钥与设备登记</source>
+        <translation>Sync keys and device enrollment</translation>
     </message>
     <message>
         <location filename="../../ui/sync_enroll.py" line="59"/>
-        <source>例如：文峰村工作队（不要写人名）</source>
-        <translation type="unfinished"></translation>
+        <source>村（工作队笔记本电脑）</source>
+        <translation>Village (work team laptop)</translation>
     </message>
     <message>
         <location filename="../../ui/sync_enroll.py" line="60"/>
+        <source>乡镇（汇总数据）</source>
+        <translation>Township (collects the data)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="64"/>
+        <source>例如：文峰村工作队（不要写人名）</source>
+        <translation>e.g. Wenfeng village work team (no personal names)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="65"/>
         <source>第一步：创建本机密钥（只做一次）</source>
-        <translation type="unfinished"></translation>
+        <translation>Step 1: create this computer&apos;s key (once only)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="62"/>
+        <location filename="../../ui/sync_enroll.py" line="67"/>
         <source>本机角色：</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="63"/>
+        <location filename="../../ui/sync_enroll.py" line="68"/>
         <source>设备名称：</source>
         <translation>Device name:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="64"/>
-        <source>创建密钥…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_enroll.py" line="67"/>
-        <source>把本机密钥文件写到 U 盘…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/sync_enroll.py" line="69"/>
+        <source>创建密钥…</source>
+        <translation>Create key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="72"/>
+        <source>把本机密钥文件写到 U 盘…</source>
+        <translation>Write this computer&apos;s key file to a USB drive…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="74"/>
         <source>登记对方的密钥文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enroll the other side&apos;s key file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="73"/>
+        <location filename="../../ui/sync_enroll.py" line="78"/>
         <source>登记步骤：村里的电脑把密钥文件写到 U 盘，乡镇登记它并写出乡镇的密钥文件，村里的电脑再登记乡镇的密钥文件。两边屏幕上显示的指纹必须一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrollment: the village computer writes its key file to a USB drive, the township enrolls it and writes the township&apos;s key file, then the village computer enrolls the township&apos;s key file. The fingerprints shown on both screens must match.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="96"/>
+        <location filename="../../ui/sync_enroll.py" line="101"/>
         <source>本机还没有同步密钥。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer has no sync key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="99"/>
+        <location filename="../../ui/sync_enroll.py" line="104"/>
         <source>乡镇</source>
-        <translation type="unfinished"></translation>
+        <translation>township</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="99"/>
+        <location filename="../../ui/sync_enroll.py" line="104"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="101"/>
+        <location filename="../../ui/sync_enroll.py" line="106"/>
         <source>本机：{name}（{role}），设备编号 {site}</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer: {name} ({role}), device {site}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="103"/>
+        <location filename="../../ui/sync_enroll.py" line="108"/>
         <source>指纹：{fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="131"/>
+        <location filename="../../ui/sync_enroll.py" line="136"/>
         <source>已写出本机密钥文件。请对方登记它，并核对指纹：{fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer&apos;s key file was written. Have the other side enroll it and compare the fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="144"/>
+        <location filename="../../ui/sync_enroll.py" line="149"/>
         <source>对方：{name}
 指纹：{fp}
 
 请与对方屏幕上显示的指纹逐字核对。完全一致吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Other side: {name}
+Fingerprint: {fp}
+
+Compare it character by character with the fingerprint on the other screen. Is it exactly the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="147"/>
+        <location filename="../../ui/sync_enroll.py" line="152"/>
         <source>核对指纹</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="154"/>
+        <location filename="../../ui/sync_enroll.py" line="159"/>
         <source>已登记 {name}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is enrolled.</translation>
     </message>
 </context>
 <context>
@@ -585,42 +781,75 @@
     <message>
         <location filename="../../ui/sync_dialogs.py" line="75"/>
         <source>导出数据包</source>
-        <translation type="unfinished"></translation>
+        <translation>Export sync bundle</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="80"/>
         <source>{path}（可用 {free:.1f} GB）</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ({free:.1f} GB free)</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="87"/>
         <source>请选择 U 盘：</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a USB drive:</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="87"/>
         <source>没有找到 U 盘。请插入 U 盘，或选择一个文件夹。</source>
-        <translation type="unfinished"></translation>
+        <translation>No USB drive found. Insert one, or choose a folder.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="89"/>
         <source>选择文件夹…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose folder…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="95"/>
         <source>导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="101"/>
         <source>回执包发给：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply bundle for:</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="106"/>
         <source>文件名只含设备编号和序号，不含人名或村名。</source>
-        <translation type="unfinished"></translation>
+        <translation>File names hold only the device number and a sequence number, no names of people or villages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="135"/>
+        <source>选择导出到的文件夹</source>
+        <translation>Choose the folder to export to</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChoiceTableModel</name>
+    <message>
+        <location filename="../../ui/merge_models.py" line="26"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="27"/>
+        <source>A（保留）</source>
+        <translation>A (kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="28"/>
+        <source>B（并入）</source>
+        <translation>B (merged in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="30"/>
+        <source>B（删除）</source>
+        <translation>B (deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="31"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -720,66 +949,58 @@ A safety copy of the current data is made first.</translation>
         <source>正在生成演示乡镇（虚构数据）…</source>
         <translation>Generating the demo township (fictitious data)…</translation>
     </message>
-    <message>
-        <location filename="../../ui/file_actions.py" line="179"/>
-        <source>建档 {version}
-离线的贫困户建档立卡登记程序。
-
-数据文件夹：{data}
-日志文件：{log}</source>
-        <translation>Jiandang {version}
-An offline registry of poor households (建档立卡).
-
-Data folder: {data}
-Log file: {log}</translation>
-    </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/excel_pages.py" line="51"/>
-        <source>选择文件</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/excel_pages.py" line="42"/>
+        <source>选择要导入的 Excel 文件</source>
+        <translation>Choose the Excel file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="52"/>
-        <source>选择要导入的花名册（.xlsx、.xls 或 .ods）。每行一名家庭成员或每行一户都可以。</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/excel_pages.py" line="53"/>
+        <source>选择文件</source>
+        <translation>Choose a file</translation>
     </message>
     <message>
         <location filename="../../ui/excel_pages.py" line="54"/>
+        <source>选择要导入的花名册（.xlsx、.xls 或 .ods）。每行一名家庭成员或每行一户都可以。</source>
+        <translation>Choose the roster to import (.xlsx, .xls or .ods). One row per family member or one row per household both work.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="56"/>
         <source>Excel 文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel file</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="55"/>
+        <location filename="../../ui/excel_pages.py" line="57"/>
         <source>选择文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="58"/>
+        <location filename="../../ui/excel_pages.py" line="60"/>
         <source>（按表中的“村”列）</source>
-        <translation type="unfinished"></translation>
+        <translation>(from the sheet&apos;s “village” column)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="62"/>
+        <location filename="../../ui/excel_pages.py" line="64"/>
         <source>表中的村民小组不存在时新建</source>
-        <translation type="unfinished"></translation>
+        <translation>Create villager groups that do not exist yet</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="77"/>
+        <location filename="../../ui/excel_pages.py" line="79"/>
         <source>文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_pages.py" line="78"/>
-        <source>所在村</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../ui/excel_pages.py" line="80"/>
+        <source>所在村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="82"/>
         <source>“贫困户状态”的年度</source>
-        <translation type="unfinished"></translation>
+        <translation>Year of the “poor household status”</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1096,14 @@ Log file: {log}</translation>
         <location filename="../../ui/first_start.py" line="87"/>
         <source>以后再说</source>
         <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="38"/>
+        <source>建档使用帮助</source>
+        <translation>Jiandang help</translation>
     </message>
 </context>
 <context>
@@ -1195,7 +1424,7 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/excel_models.py" line="108"/>
         <source>行</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <location filename="../../ui/excel_models.py" line="109"/>
@@ -1205,12 +1434,12 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/excel_models.py" line="110"/>
         <source>对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location filename="../../ui/excel_models.py" line="111"/>
         <source>项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <location filename="../../ui/excel_models.py" line="112"/>
@@ -1226,19 +1455,19 @@ Log file: {log}</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="146"/>
+        <location filename="../../ui/excel_wizard.py" line="149"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="148"/>
+        <location filename="../../ui/excel_wizard.py" line="151"/>
         <source>正在导入……</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="174"/>
+        <location filename="../../ui/excel_wizard.py" line="177"/>
         <source>没有导入任何数据。</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was imported.</translation>
     </message>
 </context>
 <context>
@@ -1246,7 +1475,7 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/excel_models.py" line="78"/>
         <source>行</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <location filename="../../ui/excel_models.py" line="79"/>
@@ -1256,76 +1485,108 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/excel_models.py" line="80"/>
         <source>级别</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <location filename="../../ui/excel_models.py" line="81"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="85"/>
+        <location filename="../../ui/excel_models.py" line="99"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="86"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="87"/>
+        <location filename="../../ui/excel_models.py" line="97"/>
+        <source>跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_models.py" line="88"/>
+        <source>没有姓名或证件号码，未导入：{text}</source>
+        <translation>No name or ID number, not imported: {text}</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="220"/>
-        <source>从 Excel 导入</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/excel_wizard.py" line="43"/>
+        <source>保存有错误的行</source>
+        <translation>Save the rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="247"/>
+        <location filename="../../ui/excel_wizard.py" line="223"/>
+        <source>从 Excel 导入</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="246"/>
+        <source>{name}-错误行.xlsx</source>
+        <translation>{name}-rows with errors.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="250"/>
         <source>已保存 {count} 行到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved {count} rows to {path}</translation>
     </message>
 </context>
 <context>
     <name>IncomePage</name>
     <message>
-        <location filename="../../ui/income_page.py" line="46"/>
+        <location filename="../../ui/income_page.py" line="47"/>
         <source>添加年度(&amp;Y)</source>
         <translation>Add &amp;year</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="57"/>
+        <location filename="../../ui/income_page.py" line="59"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="96"/>
+        <location filename="../../ui/income_page.py" line="98"/>
         <source>{year} 年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="121"/>
+        <location filename="../../ui/income_page.py" line="123"/>
         <source>还没有收入记录：选择年度后点“添加年度”。</source>
         <translation>No income recorded yet: choose a year and click “Add year”.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="138"/>
+        <location filename="../../ui/income_page.py" line="140"/>
         <source>财产性收入 {p} 元&#x3000;转移性收入 {t} 元&#x3000;家庭纯收入 {n} 元&#x3000;家庭人口 {people} 人&#x3000;年人均纯收入 {c} 元</source>
         <translation>Property income {p} yuan   Transfers {t} yuan   Net household income {n} yuan   Household size {people}   Net income per person {c} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="149"/>
+        <location filename="../../ui/income_page.py" line="151"/>
         <source>{year} 年没有贫困线，请在“设置”中填写。</source>
         <translation>There is no poverty line for {year}; enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="151"/>
+        <location filename="../../ui/income_page.py" line="153"/>
         <source>{year} 年贫困线 {line:,.0f} 元。</source>
         <translation>Poverty line {year}: {line:,.0f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="154"/>
+        <location filename="../../ui/income_page.py" line="156"/>
         <source>高于贫困线</source>
         <translation>above the poverty line</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="154"/>
+        <location filename="../../ui/income_page.py" line="156"/>
         <source>不高于贫困线</source>
         <translation>not above the poverty line</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="155"/>
+        <location filename="../../ui/income_page.py" line="157"/>
         <source>{year} 年贫困线 {line:,.0f} 元：{verdict}</source>
         <translation>Poverty line {year}: {line:,.0f} yuan: {verdict}</translation>
     </message>
@@ -1333,92 +1594,97 @@ Log file: {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
-        <source>已自动备份：{name}</source>
-        <translation>Automatic backup made: {name}</translation>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <source>使用帮助(&amp;H)</source>
+        <translation>Jiandang &amp;help</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="120"/>
-        <source>自动备份失败，请检查磁盘空间。</source>
-        <translation>The automatic backup failed; check the free disk space.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="52"/>
-        <source>建档 — {name}</source>
-        <translation>Jiandang — {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="79"/>
-        <source>数据库：{path}</source>
-        <translation>Database: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="87"/>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="89"/>
-        <source>登记(&amp;R)</source>
-        <translation>&amp;Registry</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="90"/>
-        <source>新建户…(&amp;N)</source>
-        <translation>&amp;New household…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="91"/>
-        <source>打开所选户(&amp;O)</source>
-        <translation>&amp;Open the selected household</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="92"/>
-        <source>查找(&amp;F)</source>
-        <translation>&amp;Find</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="93"/>
-        <source>刷新(&amp;R)</source>
-        <translation>&amp;Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="94"/>
-        <source>工具(&amp;T)</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="95"/>
-        <source>设置…(&amp;S)</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="96"/>
-        <source>列表显示的列…(&amp;C)</source>
-        <translation>List &amp;columns…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="99"/>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>关于建档(&amp;A)</source>
         <translation>&amp;About Jiandang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/app.py" line="115"/>
+        <source>已自动备份：{name}</source>
+        <translation>Automatic backup made: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="122"/>
+        <source>自动备份失败，请检查磁盘空间。</source>
+        <translation>The automatic backup failed; check the free disk space.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="54"/>
+        <source>建档 — {name}</source>
+        <translation>Jiandang — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81"/>
+        <source>数据库：{path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="89"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>登记(&amp;R)</source>
+        <translation>&amp;Registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="92"/>
+        <source>新建户…(&amp;N)</source>
+        <translation>&amp;New household…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>打开所选户(&amp;O)</source>
+        <translation>&amp;Open the selected household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="95"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96"/>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="97"/>
+        <source>设置…(&amp;S)</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>列表显示的列…(&amp;C)</source>
+        <translation>List &amp;columns…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>显示 {shown} 户（共 {total} 户）</source>
         <translation>{shown} households shown ({total} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>；只显示最先找到的匹配，请输入更多字符缩小范围</source>
         <translation>; only the first matches are shown, type more to narrow the search</translation>
     </message>
@@ -1426,99 +1692,104 @@ Log file: {log}</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/excel_pages.py" line="127"/>
-        <source>上次确认</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_pages.py" line="128"/>
-        <source>按列名识别</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/excel_pages.py" line="129"/>
-        <source>相近列名（请核对）</source>
-        <translation type="unfinished"></translation>
+        <source>上次确认</source>
+        <translation>Confirmed last time</translation>
     </message>
     <message>
         <location filename="../../ui/excel_pages.py" line="130"/>
-        <source>未识别</source>
-        <translation type="unfinished"></translation>
+        <source>按列名识别</source>
+        <translation>By column name</translation>
     </message>
     <message>
         <location filename="../../ui/excel_pages.py" line="131"/>
-        <source>重复，未用</source>
-        <translation type="unfinished"></translation>
+        <source>相近列名（请核对）</source>
+        <translation>Similar name (please check)</translation>
     </message>
     <message>
         <location filename="../../ui/excel_pages.py" line="132"/>
+        <source>未识别</source>
+        <translation>Not recognized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="133"/>
+        <source>重复，未用</source>
+        <translation>Duplicate, not used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="134"/>
         <source>已修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="138"/>
+        <location filename="../../ui/excel_pages.py" line="140"/>
         <source>核对各列</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="139"/>
+        <location filename="../../ui/excel_pages.py" line="141"/>
         <source>程序按列名猜出了每一列的内容，请逐列核对；选“（不导入）”的列会被忽略。</source>
-        <translation type="unfinished"></translation>
+        <translation>Each column&apos;s content was guessed from its heading; check them one by one. Columns set to “(not imported)” are ignored.</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="145"/>
+        <location filename="../../ui/excel_pages.py" line="147"/>
         <source>列</source>
-        <translation>Columns</translation>
+        <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="145"/>
+        <location filename="../../ui/excel_pages.py" line="147"/>
         <source>表头</source>
-        <translation type="unfinished"></translation>
+        <translation>Heading</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="145"/>
+        <location filename="../../ui/excel_pages.py" line="147"/>
         <source>示例</source>
-        <translation type="unfinished"></translation>
+        <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="145"/>
+        <location filename="../../ui/excel_pages.py" line="147"/>
         <source>导入为</source>
-        <translation type="unfinished"></translation>
+        <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="145"/>
+        <location filename="../../ui/excel_pages.py" line="147"/>
         <source>识别方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognized</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="152"/>
+        <location filename="../../ui/excel_pages.py" line="154"/>
         <source>记住这些对应关系（下次导入时自动使用）</source>
-        <translation type="unfinished"></translation>
+        <translation>Remember these columns (used automatically next time)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="155"/>
+        <location filename="../../ui/excel_pages.py" line="157"/>
         <source>工作表</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="223"/>
+        <location filename="../../ui/excel_pages.py" line="193"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_pages.py" line="226"/>
         <source>每行一名家庭成员</source>
-        <translation type="unfinished"></translation>
+        <translation>one family member per row</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="223"/>
+        <location filename="../../ui/excel_pages.py" line="226"/>
         <source>每行一户</source>
-        <translation type="unfinished"></translation>
+        <translation>one household per row</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="225"/>
+        <location filename="../../ui/excel_pages.py" line="228"/>
         <source>表头在第 {row} 行，数据从第 {data} 行开始；{shape}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Headings in row {row}, data from row {data}; {shape}.</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_pages.py" line="230"/>
+        <location filename="../../ui/excel_pages.py" line="233"/>
         <source>没有找到表头。</source>
-        <translation type="unfinished"></translation>
+        <translation>No heading row found.</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +1973,100 @@ Log file: {log}</translation>
     </message>
 </context>
 <context>
+    <name>MemberMergeDialog</name>
+    <message>
+        <location filename="../../ui/member_merge_dialog.py" line="28"/>
+        <location filename="../../ui/member_merge_dialog.py" line="89"/>
+        <source>合并同一人的两条登记</source>
+        <translation>Merge one person's two records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_merge_dialog.py" line="38"/>
+        <source>合并原因（必填），例如：已嫁到 B 户，原户未办理离户</source>
+        <translation>Reason for the merge (required), e.g. married into household B, never removed from the old one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_merge_dialog.py" line="39"/>
+        <source>合并…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_merge_dialog.py" line="41"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_merge_dialog.py" line="48"/>
+        <source>原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_merge_dialog.py" line="60"/>
+        <source>A（保留）：{a} 的登记
+B（删除）：{b} 的登记</source>
+        <translation>A (kept): the record in {a}
+B (deleted): the record in {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_merge_dialog.py" line="79"/>
+        <source>不能合并：{reason}</source>
+        <translation>Cannot merge: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_merge_dialog.py" line="86"/>
+        <source>请填写合并原因。</source>
+        <translation>Enter the reason for the merge.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_merge_dialog.py" line="88"/>
+        <source>保留 A 的登记，删除 B 的登记吗？合并结果会同步到各台电脑，不能撤销。</source>
+        <translation>Keep record A and delete record B? The merge reaches every laptop with the next sync and cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPairsTableModel</name>
+    <message>
+        <location filename="../../ui/merge_models.py" line="33"/>
+        <source>A 户的登记</source>
+        <translation>Record in A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="34"/>
+        <source>B 户的登记</source>
+        <translation>Record in B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="35"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="36"/>
+        <source>合并后</source>
+        <translation>After the merge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="37"/>
+        <source>不同的项</source>
+        <translation>Differing fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="152"/>
+        <source>同一人，合并为一条</source>
+        <translation>Same person: one record kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="154"/>
+        <source>保留</source>
+        <translation>Stays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_models.py" line="156"/>
+        <source>转入 A 户</source>
+        <translation>Moves to household A</translation>
+    </message>
+</context>
+<context>
     <name>MemberTableModel</name>
     <message>
         <location filename="../../ui/members_page.py" line="30"/>
@@ -1788,31 +2153,130 @@ Log file: {log}</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="44"/>
+        <source>比较并合并两户</source>
+        <translation>Compare and merge two households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="46"/>
+        <source>交换 A 和 B</source>
+        <translation>Swap A and B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="63"/>
+        <source>合并原因（必填），例如：同一户在两台电脑上重复录入</source>
+        <translation>Reason for the merge (required), e.g. the same family entered on two laptops</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="64"/>
+        <source>合并…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="66"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="73"/>
+        <source>户信息</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="77"/>
+        <source>所选成员的各项（两户都登记了同一人时，可逐项选择 A 或 B）：</source>
+        <translation>Fields of the selected member (for a person registered in both households, choose A or B per field):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="79"/>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="80"/>
+        <source>合并预览</source>
+        <translation>Merge preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="91"/>
+        <source>原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="111"/>
+        <source>A（保留）：{name}</source>
+        <translation>A (kept): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="113"/>
+        <source>B（并入 A 后删除）：{name}</source>
+        <translation>B (merged into A, then deleted): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="125"/>
+        <source>不能合并：{reason}</source>
+        <translation>Cannot merge: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="172"/>
+        <source>（已离户）</source>
+        <translation> (left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="189"/>
+        <source>请填写合并原因。</source>
+        <translation>Enter the reason for the merge.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="192"/>
+        <source>把 B 并入 A，然后删除 B 吗？
+{a}
+{b}
+合并结果会同步到各台电脑，不能撤销。</source>
+        <translation>Merge B into A, then delete B?
+{a}
+{b}
+The merge reaches every laptop with the next sync and cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="195"/>
+        <source>合并两户</source>
+        <translation>Merge two households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge_dialog.py" line="222"/>
+        <source>这个证件号码已不在两户中登记，请刷新。</source>
+        <translation>This ID number is no longer registered in two households; refresh.</translation>
+    </message>
+</context>
+<context>
     <name>NoticeArchiveDialog</name>
     <message>
         <location filename="../../ui/notice_archive.py" line="34"/>
         <source>公示存档</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice archive</translation>
     </message>
     <message>
         <location filename="../../ui/notice_archive.py" line="59"/>
         <source>预览/重印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview/reprint…</translation>
     </message>
     <message>
         <location filename="../../ui/notice_archive.py" line="60"/>
         <source>打开存档文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Open archive folder</translation>
     </message>
     <message>
         <location filename="../../ui/notice_archive.py" line="67"/>
         <source>每份打印或保存过的公示都在此存档；重印的是存档时的原文件（校验 SHA-256）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every notice printed or saved is archived here; a reprint uses the archived original file (checked by SHA-256).</translation>
     </message>
     <message>
         <location filename="../../ui/notice_archive.py" line="80"/>
         <source>请先选择一份公示。</source>
-        <translation type="unfinished"></translation>
+        <translation>First select a notice.</translation>
     </message>
 </context>
 <context>
@@ -1820,12 +2284,12 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/notice_models.py" line="30"/>
         <source>生成时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Made</translation>
     </message>
     <message>
         <location filename="../../ui/notice_models.py" line="31"/>
         <source>种类</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../ui/notice_models.py" line="32"/>
@@ -1835,17 +2299,17 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/notice_models.py" line="33"/>
         <source>公示期</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice period</translation>
     </message>
     <message>
         <location filename="../../ui/notice_models.py" line="34"/>
         <source>户数</source>
-        <translation type="unfinished"></translation>
+        <translation>Households</translation>
     </message>
     <message>
         <location filename="../../ui/notice_models.py" line="35"/>
         <source>页数</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages</translation>
     </message>
     <message>
         <location filename="../../ui/notice_models.py" line="36"/>
@@ -1855,22 +2319,22 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/notice_models.py" line="37"/>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../ui/notice_models.py" line="40"/>
         <source>完好</source>
-        <translation type="unfinished"></translation>
+        <translation>Intact</translation>
     </message>
     <message>
         <location filename="../../ui/notice_models.py" line="41"/>
         <source>不在本机</source>
-        <translation type="unfinished"></translation>
+        <translation>Not on this computer</translation>
     </message>
     <message>
         <location filename="../../ui/notice_models.py" line="42"/>
         <source>已被改动</source>
-        <translation type="unfinished"></translation>
+        <translation>Altered</translation>
     </message>
 </context>
 <context>
@@ -1878,27 +2342,27 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/notice_dialog.py" line="57"/>
         <source>生成公示、公告</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a notice or announcement</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="73"/>
         <source>两组列并排打印（节省纸张）</source>
-        <translation type="unfinished"></translation>
+        <translation>Print two sets of columns side by side (saves paper)</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="114"/>
         <source>起，共</source>
-        <translation type="unfinished"></translation>
+        <translation>onwards, for</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="116"/>
         <source>天</source>
-        <translation type="unfinished"></translation>
+        <translation>days</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="118"/>
         <source>种类</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="118"/>
@@ -1913,32 +2377,32 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/notice_dialog.py" line="120"/>
         <source>公示期</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice period</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="122"/>
         <source>纸张</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="124"/>
         <source>监督电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Hotline</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="125"/>
         <source>受理异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Objections to</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="126"/>
         <source>发布单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued by</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="127"/>
         <source>评议经过</source>
-        <translation type="unfinished"></translation>
+        <translation>Review process</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="130"/>
@@ -1948,63 +2412,63 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/notice_dialog.py" line="139"/>
         <source>预览…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview…</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="148"/>
         <source>列入公示的户</source>
-        <translation type="unfinished"></translation>
+        <translation>Households on the notice</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="150"/>
         <source>全选</source>
-        <translation type="unfinished"></translation>
+        <translation>Select all</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="150"/>
         <source>全不选</source>
-        <translation type="unfinished"></translation>
+        <translation>Select none</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="154"/>
         <source>按当前状态勾选：</source>
-        <translation type="unfinished"></translation>
+        <translation>Select by current status:</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="156"/>
         <source>勾选</source>
-        <translation type="unfinished"></translation>
+        <translation>Select</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="191"/>
         <location filename="../../ui/notice_dialog.py" line="192"/>
         <source>默认：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Default: {name}</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="213"/>
         <source>已选 {n} / {total} 户</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} of {total} households selected</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="215"/>
         <source>（没有户处于该公示步骤；可按状态勾选或手工勾选）</source>
-        <translation type="unfinished"></translation>
+        <translation> (no household is at this notice step; select by status or by hand)</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="247"/>
         <source>请先登记村。</source>
-        <translation type="unfinished"></translation>
+        <translation>First register a village.</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="250"/>
         <source>请至少选择一户。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select at least one household.</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="253"/>
         <source>请至少选择一列。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select at least one column.</translation>
     </message>
 </context>
 <context>
@@ -2040,37 +2504,37 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/notice_preview.py" line="82"/>
         <source>预览 — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview — {title}</translation>
     </message>
     <message>
         <location filename="../../ui/notice_preview.py" line="95"/>
         <source>共 {n} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages: {n}</translation>
     </message>
     <message>
         <location filename="../../ui/notice_preview.py" line="115"/>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../ui/notice_preview.py" line="116"/>
         <source>另存为…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as…</translation>
     </message>
     <message>
         <location filename="../../ui/notice_preview.py" line="149"/>
         <source>另存为</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as</translation>
     </message>
     <message>
         <location filename="../../ui/notice_preview.py" line="149"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../ui/notice_preview.py" line="172"/>
         <source>无法保存文件：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save the file: {error}</translation>
     </message>
 </context>
 <context>
@@ -2078,27 +2542,27 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/objection_dialog.py" line="78"/>
         <source>登记异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Record an objection</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="87"/>
         <source>提出人（可匿名）</source>
-        <translation type="unfinished"></translation>
+        <translation>Raised by (may be anonymous)</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="89"/>
         <source>异议的内容</source>
-        <translation type="unfinished"></translation>
+        <translation>What the objection says</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="90"/>
         <source>公示存档编号（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice archive number (optional)</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="93"/>
         <source>程序</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="94"/>
@@ -2113,37 +2577,37 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/objection_dialog.py" line="96"/>
         <source>被异议户</source>
-        <translation type="unfinished"></translation>
+        <translation>Household objected to</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="97"/>
         <source>提出人</source>
-        <translation type="unfinished"></translation>
+        <translation>Raised by</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="98"/>
         <source>提出日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date raised</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="99"/>
         <source>异议内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="100"/>
         <source>所针对的公示</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice objected to</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="105"/>
         <source>登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="151"/>
         <source>该村没有处于公示阶段的户。</source>
-        <translation type="unfinished"></translation>
+        <translation>No household of this village is under public notice.</translation>
     </message>
 </context>
 <context>
@@ -2194,32 +2658,85 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="35"/>
         <source>同步密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync passphrase</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="41"/>
         <source>同步密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync passphrase:</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="43"/>
         <source>再输入一次：</source>
-        <translation type="unfinished"></translation>
+        <translation>Type it again:</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="49"/>
         <source>数据包用本机的同步密钥签名和解密，密钥由同步密码保护。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync bundles are signed and decrypted with this computer&apos;s sync key, which the sync passphrase protects.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="56"/>
         <source>密码至少要 8 个字符。</source>
-        <translation type="unfinished"></translation>
+        <translation>The passphrase needs at least 8 characters.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="59"/>
         <source>两次输入的密码不一样。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>PeersTableModel</name>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="40"/>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="41"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="42"/>
+        <source>设备编号</source>
+        <translation>Device no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="43"/>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="44"/>
+        <source>最近导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="45"/>
+        <source>时钟偏差</source>
+        <translation>Clock skew</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="46"/>
+        <source>已收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="47"/>
+        <source>缺少</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="48"/>
+        <source>暂存</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="49"/>
+        <source>状态</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -2283,72 +2800,72 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="37"/>
         <source>通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="38"/>
         <source>不通过（退出程序）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not approved (leaves the procedure)</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="39"/>
         <source>本户撤回</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawn by the household</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="40"/>
         <source>退回上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the previous step</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="43"/>
         <source>应到</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="44"/>
         <source>赞成</source>
-        <translation type="unfinished"></translation>
+        <translation>For</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="45"/>
         <source>反对</source>
-        <translation type="unfinished"></translation>
+        <translation>Against</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="46"/>
         <source>弃权</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstained</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="79"/>
         <source>登记程序步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a procedure step</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="92"/>
         <source>如：村两委、村民代表大会、乡镇扶贫工作站</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. village committee, township office</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="94"/>
         <source>会议记录（时间、地点、参会人员、议题、表决情况）</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes (time, place, attendees, agenda, vote)</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="95"/>
         <source>备注；退回或撤回时必须写明原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Required to send back or withdraw</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="142"/>
         <source>程序</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="143"/>
         <source>步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="144"/>
@@ -2363,62 +2880,62 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="149"/>
         <source>全选</source>
-        <translation type="unfinished"></translation>
+        <translation>Select all</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="149"/>
         <source>全不选</source>
-        <translation type="unfinished"></translation>
+        <translation>Select none</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="163"/>
         <source>登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="172"/>
         <source>决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="174"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="175"/>
         <source>办理人/会议</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by / meeting</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="176"/>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="177"/>
         <source>表决票数</source>
-        <translation type="unfinished"></translation>
+        <translation>Votes</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="182"/>
         <source>会议记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="183"/>
         <source>备注/原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Note/reason</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="228"/>
         <source>已选 {n} / {total} 户</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} of {total} households selected</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="253"/>
         <source>请至少选择一户。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select at least one household.</translation>
     </message>
 </context>
 <context>
@@ -2426,87 +2943,87 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="42"/>
         <source>步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="42"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="42"/>
         <source>办理人/会议</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by / meeting</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="42"/>
         <source>表决</source>
-        <translation type="unfinished"></translation>
+        <translation>Vote</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="42"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="45"/>
         <source>脱贫标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit criterion</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="45"/>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="45"/>
         <source>依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="59"/>
         <source>该户 {year} 年没有程序记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>No procedure recorded for this household in {year}.</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="75"/>
         <source>通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Met</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="75"/>
         <source>未通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Not met</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="75"/>
         <source>未知</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="100"/>
         <source>下一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Next step</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="110"/>
         <source>⚠ 未处理的异议</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Open objection</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="117"/>
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="119"/>
         <source>已退出：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Left the procedure: {reason}</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="120"/>
         <source>进行中：{done}/{total} 步</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress: step {done} of {total}</translation>
     </message>
 </context>
 <context>
@@ -2514,85 +3031,85 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="143"/>
         <source>导入预览（尚未导入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import preview (nothing imported yet)</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="143"/>
         <source>导入报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Import report</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="147"/>
         <source>确认导入时钟超前的数据包（时钟不会被采用）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import this bundle even though its clock is ahead (the clock will not be adopted)</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="151"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="154"/>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
 </context>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="69"/>
-        <source>检查结果</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_wizard.py" line="70"/>
-        <source>所有行都已按登记时的规则检查，还没有写入。有错误的户整户不导入，警告不影响导入。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/excel_wizard.py" line="72"/>
-        <source>导入</source>
-        <translation type="unfinished"></translation>
+        <source>检查结果</source>
+        <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="79"/>
+        <location filename="../../ui/excel_wizard.py" line="73"/>
+        <source>所有行都已按登记时的规则检查，还没有写入。有错误的户整户不导入，警告不影响导入。</source>
+        <translation>Every row was checked against the registration rules; nothing is written yet. A household with errors is not imported at all; warnings do not stop the import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="75"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="82"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="80"/>
+        <location filename="../../ui/excel_wizard.py" line="83"/>
         <source>将要修改的已登记户</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered households to be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="81"/>
+        <location filename="../../ui/excel_wizard.py" line="84"/>
         <source>保存有错误的行…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save rows with errors…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="99"/>
+        <location filename="../../ui/excel_wizard.py" line="102"/>
         <source>正在检查……</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="122"/>
+        <location filename="../../ui/excel_wizard.py" line="125"/>
         <source>共 {households} 户（{rows} 行）：新增 {new} 户，更新 {update} 户，无变化 {unchanged} 户，有错误 {rejected} 户（不导入）。错误 {errors} 条，警告 {warnings} 条，跳过 {skipped} 行。</source>
-        <translation type="unfinished"></translation>
+        <translation>{households} households ({rows} rows): {new} new, {update} updated, {unchanged} unchanged, {rejected} with errors (not imported). {errors} errors, {warnings} warnings, {skipped} rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="126"/>
+        <location filename="../../ui/excel_wizard.py" line="129"/>
         <source>问题（{n}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="127"/>
+        <location filename="../../ui/excel_wizard.py" line="130"/>
         <source>将要修改的已登记户（{n}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered households to be changed ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="133"/>
+        <location filename="../../ui/excel_wizard.py" line="136"/>
         <source>检查没有完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>The check did not finish.</translation>
     </message>
 </context>
 <context>
@@ -2600,57 +3117,57 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/objection_dialog.py" line="169"/>
         <source>处理异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve an objection</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="176"/>
         <source>异议成立，该户退出程序</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection upheld; the household leaves the procedure</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="177"/>
         <source>异议不成立</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection rejected</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="186"/>
         <source>核实情况和处理理由（不成立时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Findings and reasons (required when rejected)</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="188"/>
         <source>处理人或单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Person or office resolving it</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="190"/>
         <source>异议</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="191"/>
         <source>结论</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclusion</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="192"/>
         <source>处理理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="193"/>
         <source>处理日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date resolved</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="194"/>
         <source>处理人</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolved by</translation>
     </message>
     <message>
         <location filename="../../ui/objection_dialog.py" line="197"/>
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -2729,12 +3246,12 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/stats_page.py" line="94"/>
         <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Excel…</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="95"/>
         <source>导出 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="104"/>
@@ -2744,105 +3261,110 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/stats_page.py" line="142"/>
         <source>合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="172"/>
         <source>按贫困户状态（户）</source>
-        <translation type="unfinished"></translation>
+        <translation>By poor household status (households)</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="176"/>
         <source>{year} 年人均纯收入与贫困线（户）</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} net income per person vs. poverty line (households)</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="178"/>
         <source>帮扶资金（万元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistance funds (10,000 yuan)</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="180"/>
         <source>主要致贫原因（贫困户）</source>
-        <translation type="unfinished"></translation>
+        <translation>Main cause of poverty (poor households)</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="185"/>
         <source>总户数</source>
-        <translation type="unfinished"></translation>
+        <translation>Households</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="186"/>
         <source>总人数</source>
-        <translation type="unfinished"></translation>
+        <translation>People</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="187"/>
         <source>贫困户</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor households</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="188"/>
         <source>贫困人口</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor people</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="189"/>
         <source>贫困发生率</source>
-        <translation type="unfinished"></translation>
+        <translation>Poverty rate</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="190"/>
         <source>帮扶覆盖率</source>
-        <translation type="unfinished"></translation>
+        <translation>Helper coverage</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="191"/>
         <source>计划脱贫</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned exits</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="192"/>
         <source>按计划脱贫</source>
-        <translation type="unfinished"></translation>
+        <translation>Exited as planned</translation>
     </message>
     <message>
         <location filename="../../ui/stats_page.py" line="203"/>
         <source>导出统计报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Export statistics report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_page.py" line="205"/>
+        <source>统计{year}.{ext}</source>
+        <translation>statistics {year}.{ext}</translation>
     </message>
 </context>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="120"/>
+        <location filename="../../ui/sync_peers.py" line="134"/>
         <source>各设备同步状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync status of each device</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="125"/>
+        <location filename="../../ui/sync_peers.py" line="139"/>
         <source>本机：{name}，指纹 {fp}</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer: {name}, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="127"/>
+        <location filename="../../ui/sync_peers.py" line="141"/>
         <source>本机还没有同步密钥。</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer has no sync key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="129"/>
+        <location filename="../../ui/sync_peers.py" line="143"/>
         <source>吊销所选设备…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke the selected device…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="155"/>
+        <location filename="../../ui/sync_peers.py" line="169"/>
         <source>吊销后，这台设备的数据包都将被拒收。确定吊销 {name} 吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Once revoked, every bundle from this device is refused. Revoke {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="158"/>
+        <location filename="../../ui/sync_peers.py" line="172"/>
         <source>吊销设备</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke device</translation>
     </message>
 </context>
 <context>
@@ -2870,35 +3392,40 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/step_households.py" line="25"/>
         <source>脱贫标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit criteria</translation>
     </message>
     <message>
         <location filename="../../ui/step_households.py" line="26"/>
         <source>提示</source>
         <translation>Warning</translation>
     </message>
+    <message>
+        <location filename="../../ui/step_households.py" line="118"/>
+        <source>{passed}/{total} 项通过</source>
+        <translation>{passed} of {total} met</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="187"/>
+        <location filename="../../ui/excel_wizard.py" line="190"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_wizard.py" line="188"/>
-        <source>导入已在一个事务中完成；有错误的行可以保存下来，改正后再导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../ui/excel_wizard.py" line="191"/>
-        <source>保存有错误的行…</source>
-        <translation type="unfinished"></translation>
+        <source>导入已在一个事务中完成；有错误的行可以保存下来，改正后再导入。</source>
+        <translation>The import was done in one transaction; the rows with errors can be saved, corrected and imported again.</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="202"/>
+        <location filename="../../ui/excel_wizard.py" line="194"/>
+        <source>保存有错误的行…</source>
+        <translation>Save rows with errors…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_wizard.py" line="205"/>
         <source>已导入：新增 {households_added} 户，更新 {households_updated} 户；新增成员 {members_added} 人，修改成员 {members_updated} 人。无变化 {unchanged} 户。有错误未导入 {rejected} 户。</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported: {households_added} households added, {households_updated} updated; {members_added} members added, {members_updated} changed. {unchanged} households unchanged. {rejected} households with errors not imported.</translation>
     </message>
 </context>
 <context>
@@ -2906,7 +3433,7 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="142"/>
         <source>程序进度 — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure progress — {title}</translation>
     </message>
     <message>
         <location filename="../../ui/procedure_timeline.py" line="147"/>
@@ -2919,7 +3446,7 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/warnings_panel.py" line="147"/>
         <source>全部级别</source>
-        <translation type="unfinished"></translation>
+        <translation>All levels</translation>
     </message>
     <message>
         <location filename="../../ui/warnings_panel.py" line="148"/>
@@ -2929,27 +3456,27 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/warnings_panel.py" line="149"/>
         <source>提醒</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/warnings_panel.py" line="150"/>
         <source>按户主、村或内容筛选…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by head, village or text…</translation>
     </message>
     <message>
         <location filename="../../ui/warnings_panel.py" line="151"/>
         <source>重新检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="202"/>
+        <location filename="../../ui/warnings_panel.py" line="207"/>
         <source>全部预警（{n}）</source>
-        <translation type="unfinished"></translation>
+        <translation>All warnings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="212"/>
+        <location filename="../../ui/warnings_panel.py" line="217"/>
         <source>显示 {shown} 条预警（{households} 户），共 {total} 条。双击打开该户。</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing {shown} warnings ({households} households) of {total}. Double-click to open the household.</translation>
     </message>
 </context>
 <context>
@@ -2957,27 +3484,39 @@ Log file: {log}</translation>
     <message>
         <location filename="../../ui/warnings_panel.py" line="35"/>
         <source>级别</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <location filename="../../ui/warnings_panel.py" line="36"/>
         <source>户</source>
-        <translation type="unfinished"></translation>
+        <translation>Household</translation>
     </message>
     <message>
         <location filename="../../ui/warnings_panel.py" line="37"/>
         <source>预警</source>
-        <translation>Warnings</translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../ui/warnings_panel.py" line="38"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../../ui/warnings_panel.py" line="39"/>
         <source>改正办法</source>
-        <translation type="unfinished"></translation>
+        <translation>How to fix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="121"/>
+        <location filename="../../ui/warnings_panel.py" line="177"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="123"/>
+        <location filename="../../ui/warnings_panel.py" line="178"/>
+        <source>提醒</source>
+        <translation>Warning</translation>
     </message>
 </context>
 <context>
@@ -3020,44 +3559,6 @@ The data is intact: an unfinished save is undone completely.
         <location filename="../../ui/messages.py" line="65"/>
         <source>日志文件：{path}</source>
         <translation>Log file: {path}</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/excel_pages.py" line="41"/>
-        <source>选择要导入的 Excel 文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_wizard.py" line="41"/>
-        <source>保存有错误的行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_desk.py" line="220"/>
-        <source>输入新值</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_dialogs.py" line="135"/>
-        <source>选择导出到的文件夹</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_enroll.py" line="36"/>
-        <source>保存本机密钥文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_enroll.py" line="36"/>
-        <source>选择对方的密钥文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_enroll.py" line="37"/>
-        <source>密钥文件 (*.jdkey)</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
