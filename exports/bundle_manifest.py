@@ -169,6 +169,12 @@ def check_manifest(body: object) -> None:
 
 def inflate_lines(stream: PlainStream, part: Part) -> Iterator[bytes]:
     """The part's lines (without newline), inflated within its declared length."""
+    for block in inflate_blocks(stream, part):
+        yield from block
+
+
+def inflate_blocks(stream: PlainStream, part: Part) -> Iterator[list[bytes]]:
+    """The part's lines (without newline) in blocks as they are inflated, within its declared length."""
     inflater = zlib.decompressobj()
     produced = 0
     rest = b""
@@ -184,7 +190,8 @@ def inflate_lines(stream: PlainStream, part: Part) -> Iterator[bytes]:
                 raise _broken("数据部分比清单所写的大", "a part is larger than the manifest says")
             lines = (rest + out).split(b"\n")
             rest = lines.pop()
-            yield from lines
+            if lines:
+                yield lines
             data = inflater.unconsumed_tail
     if not inflater.eof or inflater.unused_data or rest:
         raise _broken("数据部分不完整", "a part is incomplete")

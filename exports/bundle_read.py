@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import json
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,7 @@ def _verify(db: Database, keys: PrivateKeys, manifest: Manifest, signature: byte
 def _apply(
     db: Database, manifest: Manifest, stream: PlainStream, report: ImportReport, dry_run: bool, accept_skew: bool
 ) -> None:
+    started = time.perf_counter()
     try:
         with merge_transaction(db):
             merger = Merger(db, accept_skew)
@@ -169,12 +171,16 @@ def _apply(
                 _merge_part(merger, schema, stream, part, manifest, ranges)
             stream.expect_end()
             _compare_counts(manifest, merger.report, ranges)
+            read = time.perf_counter() - started - merger.report.seconds.get("merge", 0.0)
             report.merge = merger.finish()
+            report.merge.seconds["read"] = round(read, 3)  # decrypt, inflate, parse and check
             report.counts = dict(manifest.body["counts"])
             _outcome(report, dry_run)
             if dry_run:
                 raise _DryRun
             _remember(db, manifest, report)
+            committing = time.perf_counter()
+        report.merge.seconds["commit"] = round(time.perf_counter() - committing, 3)
     except _DryRun:
         pass
     except sqlite3.OperationalError as error:

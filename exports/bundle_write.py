@@ -17,11 +17,14 @@ from __future__ import annotations
 import hashlib
 import json
 import queue
+import sqlite3
 import tempfile
 import threading
 import uuid
 import zlib
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +40,8 @@ from models.sync_state import contiguous
 
 SPOOL = 64 * 2**20
 FETCH = 20_000
+READERS = 2  # threads reading blocks of records (SQLite releases the GIL while it formats them)
+AHEAD = 4  # blocks read ahead of the packer
 SUFFIX = ".jdb"
 
 
@@ -146,18 +151,15 @@ def _write_part(db: Database, wanted: dict[str, int], spool) -> tuple[dict, dict
     try:
         for site, after in sorted(wanted.items()):
             for table, count, first, last in db.conn.execute(
-                "SELECT tbl, count(*), min(seq), max(seq) FROM change_log WHERE site = ? AND seq > ? GROUP BY tbl",
+                # the (tbl, pk) index holds site and seq too: scanning it is cheaper than the records themselves
+                "SELECT tbl, count(*), min(seq), max(seq) FROM change_log INDEXED BY change_log_row "
+                "WHERE site = ? AND seq > ? GROUP BY tbl",
                 (site, after),
             ):
                 counts[table] = counts.get(table, 0) + count
                 span = ranges.setdefault(site, [first, last])
                 span[0], span[1] = min(span[0], first), max(span[1], last)
-            cursor = db.conn.execute(
-                f"SELECT {LINE_SQL} FROM change_log WHERE site = ? AND seq > ? ORDER BY seq", (site, after)
-            )
-            while rows := cursor.fetchmany(FETCH):
-                packer.put(("\n".join([r[0] for r in rows]) + "\n").encode("utf-8"))
-                records += len(rows)
+            records += _read_lines(db, site, after, ranges.get(site, [0, after])[1], packer)
     finally:
         db.conn.execute("COMMIT")
         packer.close()
@@ -170,6 +172,66 @@ def _write_part(db: Database, wanted: dict[str, int], spool) -> tuple[dict, dict
         "records": records,
     }
     return part, counts, ranges
+
+
+def _read_lines(db: Database, site: str, after: int, last: int, packer: _Packer) -> int:
+    """Queue one site's records ``after`` < seq <= ``last`` as NDJSON blocks, in order; returns how many.
+
+    SQLite formats and joins each block itself (``group_concat``, handed over as bytes), so the GIL is
+    free while it works: two reader threads, each with its own connection, read alternate blocks while
+    the packer thread compresses. A site's sequence numbers are dense, and records up to ``last`` never
+    change, so every connection reads the same records as the snapshot that counted them.
+    """
+    spans = [(low, min(low + FETCH, last)) for low in range(after, last, FETCH)]
+    records = 0
+    with _Readers(db, site) as readers:
+        for count, block in readers.blocks(spans):
+            if count:
+                packer.put(block)
+                records += count
+    return records
+
+
+class _Readers:
+    """Reader threads with a connection each, fetching blocks of NDJSON lines ahead in order."""
+
+    SQL = (
+        "SELECT count(*), CAST(group_concat(line, char(10)) || char(10) AS BLOB) FROM "
+        f"(SELECT {LINE_SQL} AS line FROM change_log WHERE site = ? AND seq > ? AND seq <= ? ORDER BY seq)"
+    )
+
+    def __init__(self, db: Database, site: str) -> None:
+        self.path, self.site = db.path, site
+        self.local = threading.local()
+        self.connections: list[sqlite3.Connection] = []
+        self.lock = threading.Lock()
+        self.pool = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="bundle-read")
+
+    def __enter__(self) -> _Readers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        for conn in self.connections:
+            conn.close()
+
+    def blocks(self, spans: list[tuple[int, int]]) -> Iterator[tuple[int, bytes]]:
+        """(record count, NDJSON bytes) of each span, in order, at most ``AHEAD`` blocks read ahead."""
+        pending: deque[Future] = deque()
+        for span in spans:
+            pending.append(self.pool.submit(self._fetch, span))
+            if len(pending) >= AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def _fetch(self, span: tuple[int, int]) -> tuple[int, bytes]:
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = self.local.conn = sqlite3.connect(self.path, check_same_thread=False)
+            with self.lock:
+                self.connections.append(conn)
+        return conn.execute(self.SQL, (self.site, *span)).fetchone()
 
 
 class _Packer(threading.Thread):

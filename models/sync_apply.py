@@ -5,7 +5,9 @@ record is written with one ``executemany`` per table (the bulk of a first
 import). Every other touched row — existing, deleted, parked, edited on two
 sites, a seed row of a code table — is rebuilt from all its change records
 by ``sync_fold.fold`` and written only where it differs. Foreign keys are
-deferred; ``sync_parking.settle`` parks orphans afterwards.
+deferred; ``sync_parking.settle`` parks orphans afterwards. Into a nearly
+empty replica (``sync_bulk``) secondary indexes are rebuilt once at the end
+and the rows to fold are folded then, once each, from all their records.
 """
 
 from __future__ import annotations
@@ -14,15 +16,18 @@ import json
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from models.changes import BASELINE_SITE, INSERT_ONLY, canonical_json, column_defaults
 from models.sync_baseline import OWNED_TABLES, baseline_rows
+from models.sync_bulk import drop_indexes, known_rows, restore_indexes
 from models.sync_fold import Rec, RowState, fold
 from models.sync_parking import ForeignKey, foreign_keys, parent_keys
 from models.sync_records import CL, HLC, OP, PK, SEQ, SITE, TBL, VALS, Log, SyncSchema
 
 CHUNK = 2000
+FAST = True  # new rows by executemany, first imports with deferred indexes; False: every row by the fold (tests)
 
 
 @dataclass
@@ -50,7 +55,30 @@ class Applier:
         self.fks: list[ForeignKey] = foreign_keys(conn)
         self.result = Applied()
         self._baseline: dict[str, dict[str, dict]] | None = None
-        self._fresh: dict[str, set[str] | None] = {}
+        self._fresh: dict[str, set[str] | None] = {}  # table -> ids of the rows with change records, when in memory
+        self._dropped: list[tuple[str, str]] | None = None  # indexes dropped for a first import (``sync_bulk``)
+        self._deferred: dict[str, set[str]] = defaultdict(set)
+
+    # -- a first import (``sync_bulk``) ----------------------------------------
+
+    def begin_bulk(self) -> bool:
+        """On a nearly empty replica: known rows in memory, secondary indexes dropped, rows folded only at
+        ``end_bulk``; whether it did."""
+        known = known_rows(self.conn) if FAST and self._dropped is None else None
+        if known is not None:
+            self._fresh.update(known)
+            self._dropped = drop_indexes(self.conn)
+        return self._dropped is not None
+
+    def end_bulk(self) -> None:
+        """Recreate the dropped indexes, then fold the rows put off meanwhile (before anything else reads)."""
+        if self._dropped is None:
+            return
+        restore_indexes(self.conn, self._dropped)
+        self._dropped = None
+        for table in sorted(self._deferred):
+            self.refold(table, sorted(self._deferred[table]))
+        self._deferred.clear()
 
     # -- planning (before the batch is stored in the change log) ------------
 
@@ -77,7 +105,7 @@ class Applier:
             empty = self.conn.execute("SELECT 1 FROM change_log WHERE tbl = ? LIMIT 1", (table,)).fetchone() is None
             self._fresh[table] = set() if empty else None
         seen = self._fresh[table]
-        if seen is not None:  # then only rows of earlier batches of this import are known
+        if seen is not None:  # the known rows are in memory (a fresh table, or ``begin_bulk``), plus earlier batches
             known = [pk for pk in pks if pk in seen]
             seen.update(pks)
             return known
@@ -97,10 +125,14 @@ class Applier:
     def apply(self, rows: dict[str, dict[str, list[Log]]], parsed: dict[tuple, dict] | None = None) -> None:
         """Write the rows of one planned batch."""
         for table, by_pk in rows.items():
-            fast = [logs[0] for logs in by_pk.values() if len(logs) == 1 and logs[0][OP] == "insert"]
-            slow = [pk for pk, logs in by_pk.items() if not (len(logs) == 1 and logs[0][OP] == "insert")]
+            single = FAST and table not in OWNED_TABLES
+            fast = [logs[0] for logs in by_pk.values() if single and len(logs) == 1 and logs[0][OP] == "insert"]
+            slow = [pk for pk, logs in by_pk.items() if not (single and len(logs) == 1 and logs[0][OP] == "insert")]
             slow += self._bulk_insert(table, fast, parsed or {})
-            self.refold(table, slow)
+            if self._dropped is not None:  # folded once at the end, when the indexes are back
+                self._deferred[table].update(slow)
+            else:
+                self.refold(table, slow)
 
     def _bulk_insert(self, table: str, logs: list[Log], parsed: dict[tuple, dict]) -> list[str]:
         """Insert new rows in one statement; returns the ids to fold instead if a unique index refuses them."""
@@ -108,11 +140,13 @@ class Applier:
             return []
         columns = list(self.schema.tables[table].columns)
         defaults = column_defaults(self.conn, table)
-        pairs = [(c, defaults.get(c)) for c in columns]
+        base = {c: defaults.get(c) for c in columns}
+        values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
         rows = []
         for log in logs:
             vals = parsed.get((log[SITE], log[SEQ])) or json.loads(log[VALS])
-            rows.append((log[PK], *[vals.get(c, d) for c, d in pairs], log[CL], log[HLC], log[SITE]))
+            rows.append((log[PK], *values({**base, **vals}), log[CL], log[HLC], log[SITE]))
+        rows.sort(key=itemgetter(0))  # in key order: the primary key index grows at its end, not all over
         sql = (
             f"INSERT INTO {table}(id, {', '.join(columns)}, _cl, _hlc, _site) "
             f"VALUES ({', '.join('?' * (len(columns) + 4))})"
