@@ -9,11 +9,10 @@ same content (ids included): every random value comes from one
 ``random.Random(seed)`` and no wall-clock value enters a row.
 
 Rows are built one village at a time (bounded memory), coerced and
-JSON-encoded and chained ahead (``models.demo_stream``: from
-``WORKER_HOUSEHOLDS`` on in a worker process, while this process writes):
-every row comes with its change-log record, numbered, clocked and hashed in
-the one chain from where the log ended, and ``ChangeWriter.insert_chained``
-checks that it continues there and writes both.  The search index is filled along the way, with the
+JSON-encoded ahead (``models.demo_stream``: from ``WORKER_HOUSEHOLDS`` on
+in a worker process, while this process writes) and written through
+``ChangeWriter.insert_prepared``: every row with its change-log record, in
+the one hash chain.  The search index is filled along the way, with the
 same documents and ids ``rebuild_index`` gives, and optimised at the end,
 when the change log's secondary indexes are built too (``models.bulk_load``:
 a load that dies half-way gets them rebuilt at the next start).
@@ -31,7 +30,6 @@ from dataclasses import dataclass
 
 from models.bulk_load import begin_bulk_load, finish_bulk_load
 from models.bulk_rows import table_spec
-from models.changes import ChainHead
 from models.db import Database
 from models.demo_regions import COUNTY_CODE
 from models.demo_stream import Message, stream
@@ -83,14 +81,13 @@ def generate_demo(
         "households": households,
         "current_year": current_year,
         "specs": {table: table_spec(db.conn, table) for table in ("regions", *TABLES)},
-        "head": _chain_head(db),
         "existing_regions": frozenset(r[0] for r in db.conn.execute("SELECT code FROM regions")),
     }
     in_worker = households >= WORKER_HOUSEHOLDS if worker is None else worker
     with closing(stream(parameters, in_worker)) as messages, _bulk_settings(db):
         _, townships, villages, regions = next(messages)
         with db.write(user="demo") as writer:
-            writer.insert_chained(regions)
+            writer.insert_prepared("regions", regions)
             begin_bulk_load(db.conn, SUSPENDED_INDEXES)
         try:
             members = _write_villages(db, messages, households, progress)
@@ -111,8 +108,8 @@ def _write_villages(
         with db.write(user="demo") as writer:
             batch = 0
             for _, count, people, tables, documents in messages:
-                for chained in tables:
-                    writer.insert_chained(chained)
+                for table, rows in tables:
+                    writer.insert_prepared(table, rows)
                 for chunk in documents:
                     write_documents(db.conn, chunk)
                 members += people
@@ -124,26 +121,6 @@ def _write_villages(
                     break
             else:
                 return members
-
-
-def _chain_head(db: Database) -> ChainHead:
-    """Where the demo's change records start: this site's log end, clocks from now (or the last clock) on.
-
-    The tables the demo fills hold no tombstones (``_check`` found them
-    empty and nothing deletes during the load), so every row is created
-    with causal length 1.
-    """
-    seq, last_hash, hlc = db.conn.execute("SELECT seq, last_hash, hlc FROM sync_state WHERE id = 1").fetchone()
-    tombstones = db.conn.execute(
-        f"SELECT 1 FROM tombstones WHERE tbl IN ({', '.join('?' * (len(TABLES) + 1))}) LIMIT 1", ("regions", *TABLES)
-    ).fetchone()
-    if tombstones is not None:
-        raise ValueError(
-            "数据库中有已删除记录的痕迹，不能生成演示数据。请新建一个空数据库后再生成。 "
-            "(The database holds deleted records; demo data can only be generated in a new, empty database.)"
-        )
-    db.clock.last = max(db.clock.last, hlc)
-    return ChainHead(db.site_id, "demo", seq, last_hash, db.clock.peek() - 1)
 
 
 def _finish_index(db: Database) -> None:

@@ -2,9 +2,11 @@
 
 ``produce`` draws the county and then every village, in the one fixed order
 of the seeded ``Rand``, and turns each village into rows prepared for
-``ChangeWriter.insert_chained``: coerced, JSON-encoded, with their change
-records numbered, clocked and hashed from the change log's end (passed in
-as ``head``), plus its search documents.  The writer only runs the inserts.
+``ChangeWriter.insert_prepared`` (coerced, JSON-encoded) plus its search
+documents.  The writer only adds clocks, sequence numbers and the hash
+chain, and runs the inserts.  (Chaining in the worker was measured: the
+worker is the slower of the two processes, so the chain stays with the
+writer.)
 
 ``stream`` runs ``produce`` in this process, or in one spawned worker
 process while this one writes: villages come back in order through a
@@ -31,7 +33,6 @@ from itertools import groupby
 from typing import IO, Any
 
 from models.bulk_rows import PreparedRow, TableSpec, prepare_rows
-from models.changes import ChainHead, chain_rows
 from models.demo_names import HUI_SURNAME_TABLE, SURNAME_TABLE
 from models.demo_people import PeopleMaker
 from models.demo_rand import Rand
@@ -43,8 +44,8 @@ from models.search_index import DEPARTED_BASE, DocumentBuilder, Documents
 QUEUE_VILLAGES = 4  # villages the worker may run ahead of the writer (bounded memory)
 POLL_SECONDS = 1.0
 
-# Messages: ("plan", townships, villages, chained region rows), ("village", households, members,
-# [chained rows per table], [documents]); a worker adds ("done",) or ("error", text).
+# Messages: ("plan", townships, villages, prepared region rows), ("village", households, members,
+# [(table, prepared rows)], [documents]); a worker adds ("done",) or ("error", text).
 Message = tuple[Any, ...]
 
 
@@ -53,32 +54,28 @@ def produce(
     households: int,
     current_year: int,
     specs: dict[str, TableSpec],
-    head: ChainHead,
     existing_regions: frozenset[str] = frozenset(),
 ) -> Iterator[Message]:
     """The demo county as messages: the plan with its regions first, then each village's rows and search documents.
 
-    Rows come chained (``models.changes.chain_rows``) from ``head`` on, the
-    change log's end when the load began; regions whose code is in
-    ``existing_regions`` are left out.
+    Regions whose code is in ``existing_regions`` are left out.
     """
     rand = Rand(seed, current_year)
     county = plan_county(rand, households)
     people = PeopleMaker(rand, county.code[:6])
     surnames = (lambda: rand.pick(SURNAME_TABLE), lambda: rand.pick(HUI_SURNAME_TABLE))
     regions = [r for r in region_rows(county) if r["code"] not in existing_regions]
-    head, chained = chain_rows(head, "regions", prepare_rows(specs["regions"], regions))
-    yield "plan", len(county.townships), len(county.villages), chained
+    yield "plan", len(county.townships), len(county.villages), prepare_rows(specs["regions"], regions)
     with _IndexOrder(specs, [v.code for v in county.villages]) as index:
         for village in county.villages:
             rows = village_rows(rand, people, village, surnames)
-            prepared = {table: prepare_rows(specs[table], table_rows) for table, table_rows in rows.tables.items()}
+            tables = [
+                (table, prepare_rows(specs[table], table_rows))
+                for table, table_rows in rows.tables.items()
+                if table_rows
+            ]
+            prepared = dict(tables)
             documents = index.add(village.code, prepared["households"], prepared["members"])
-            tables = []
-            for table, table_rows in prepared.items():
-                if table_rows:
-                    head, chained = chain_rows(head, table, table_rows)
-                    tables.append(chained)
             yield "village", village.households, len(prepared["members"]), tables, documents
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from models import demo_stream
-from models.changes import SYNC_TABLES, ChainHead
+from models.changes import SYNC_TABLES
 from models.db import Database, open_database
 from models.demo import generate_demo
 from models.demo_people import PeopleMaker
@@ -115,8 +115,7 @@ def test_the_index_equals_a_rebuilt_one_when_villages_are_drawn_out_of_code_orde
 
 
 def test_a_failing_worker_is_reported_not_waited_for() -> None:
-    head = ChainHead("site", "demo", 0, "", 0)
-    parameters = {"seed": 1, "households": 10, "current_year": 2019, "specs": {}, "head": head}
+    parameters = {"seed": 1, "households": 10, "current_year": 2019, "specs": {}}
     messages = demo_stream.stream(parameters, in_worker=True)
     with pytest.raises(demo_stream.DemoWorkerError, match="KeyError") as raised:
         list(messages)
