@@ -22,7 +22,6 @@ from models.clock import HybridClock
 from models.errors import DatabaseFileError, NewerDatabaseError
 
 APPLICATION_ID = 0x4A444E47  # "JDNG"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -145,11 +144,13 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 
 def _inspect_read_only(path: str) -> None:
-    """Refuse, without writing, a file that is not a current registry."""
-    with open(path, "rb") as handle:
-        magic = handle.read(len(SQLITE_MAGIC))
-    if magic != SQLITE_MAGIC:
-        raise _not_a_database(path)
+    """Refuse, without writing, a file that is not a current registry.
+
+    The file is read through SQLite only.  Opening and closing it with plain
+    ``open()`` would drop the POSIX locks of every connection this process
+    already holds on it (SQLite's "how to corrupt" §2.2), and another
+    process could then checkpoint and delete the write-ahead log under them.
+    """
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True)
@@ -158,6 +159,8 @@ def _inspect_read_only(path: str) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise _not_a_database(path) from error
         raise DatabaseFileError(
             f"数据库文件 {path} 已损坏（{error}），程序没有修改它。请从备份恢复。",
             f"The database file {path} is corrupt ({error}); it was not modified. Restore it from a backup.",
