@@ -84,8 +84,8 @@ def desk_items(db: Database, lang: str = "zh", refresh: bool = True) -> list[Des
                 pk,
                 "",
                 scope,
-                _record(db, table, pk, scope, name),
-                _table_label(table),
+                _record(db, table, pk, scope, name, lang),
+                _table_label(table, lang),
                 "已删除" if lang != "en" else "deleted",
                 source,
                 name,
@@ -103,7 +103,7 @@ def _conflict_item(db: Database, c: ConflictView, lang: str) -> DeskItem:
         field = fields.label(c.column, lang, c.table)
         current, other = ("已删除" if lang != "en" else "deleted"), display(c.table, c.column, c.loser_value)
     else:
-        field, current, other = _table_label(c.table), "", str(c.loser_value)[:80]
+        field, current, other = _table_label(c.table, lang), "", str(c.loser_value)[:80]
     winner = _source(db, c.winner_user, c.winner_clock[2], c.winner_clock[1], lang) if c.winner_clock else ""
     loser = _source(db, c.loser_user, c.loser_clock[2], c.loser_clock[1], lang)
     return DeskItem(
@@ -112,7 +112,7 @@ def _conflict_item(db: Database, c: ConflictView, lang: str) -> DeskItem:
         c.pk,
         c.column,
         c.scope,
-        _record(db, c.table, c.pk, c.scope),
+        _record(db, c.table, c.pk, c.scope, lang=lang),
         field,
         current,
         winner,
@@ -122,20 +122,20 @@ def _conflict_item(db: Database, c: ConflictView, lang: str) -> DeskItem:
     )
 
 
-def _record(db: Database, table: str, pk: str, scope: str, name: str = "") -> str:
-    text = describe_record(db, table, pk, scope)
+def _record(db: Database, table: str, pk: str, scope: str, name: str = "", lang: str = "zh") -> str:
+    text = describe_record(db, table, pk, scope, lang)
     if name and table == "members" and name not in text:
         text = f"{text} · {name}"
     return text
 
 
-def _table_label(table: str) -> str:
+def _table_label(table: str, lang: str = "zh") -> str:
+    if lang == "en":
+        return {"households": "household", "members": "member"}.get(table, table)
     return {"households": "户", "members": "家庭成员"}.get(table, table)
 
 
 def _source(db: Database, user: Any, site: str, hlc: int, lang: str) -> str:
     when = datetime.datetime.fromtimestamp(to_seconds(hlc)).strftime("%Y-%m-%d %H:%M")
-    device = site_name(db, site)
-    if lang == "en":
-        device = {"本机": "this computer", "初始数据": "initial data"}.get(device, device)
+    device = site_name(db, site, lang)
     return f"{user or '?'} @ {device}, {when}"

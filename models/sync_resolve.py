@@ -157,17 +157,17 @@ def decide(writer: ChangeWriter, table: str, pk: str, values: dict[str, Any], re
     writer._flush_log()  # noqa: SLF001
 
 
-def site_name(db: Database, site: str) -> str:
+def site_name(db: Database, site: str, lang: str = "zh") -> str:
     """Who a site is, for people: this computer, an enrolled device's name, or the short id."""
     if site == db.site_id:
-        return "本机"
+        return "this computer" if lang == "en" else "本机"
     if site == BASELINE_SITE:
-        return "初始数据"
+        return "initial data" if lang == "en" else "初始数据"
     row = db.conn.execute("SELECT name FROM sync_peers WHERE site_id = ?", (site,)).fetchone()
     return row[0] if row and row[0] else site[:8]
 
 
-def describe_record(db: Database, table: str, pk: str, scope: str) -> str:
+def describe_record(db: Database, table: str, pk: str, scope: str, lang: str = "zh") -> str:
     """A record as people know it: the household (number, head) and, for a member, the member's name."""
     household = db.conn.execute(
         "SELECT h.household_no, (SELECT name FROM members m WHERE m.household_id = h.id AND m.relation = '01' "
@@ -175,7 +175,8 @@ def describe_record(db: Database, table: str, pk: str, scope: str) -> str:
         "ON r.code = h.village_code WHERE h.id = ?",
         (scope,),
     ).fetchone()
-    text = f"{household[2]} {household[0] or ''} {household[1] or ''}户".strip() if household else ""
+    suffix = " household" if lang == "en" else "户"
+    text = f"{household[2]} {household[0] or ''} {household[1] or ''}{suffix}".strip() if household else ""
     if table == "members":
         name = db.conn.execute("SELECT name FROM members WHERE id = ?", (pk,)).fetchone()
         text = f"{text} · {name[0]}" if name else text

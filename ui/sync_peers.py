@@ -167,7 +167,7 @@ class StatusDialog(QDialog):
             return False
         site = self.model.sites[rows[0].row()]
         question = self.tr("吊销后，这台设备的数据包都将被拒收。确定吊销 {name} 吗？").format(
-            name=site_name(self.db, site)
+            name=site_name(self.db, site, self.lang)
         )
         if not messages.confirm(self, self.tr("吊销设备"), question):
             return False
@@ -203,7 +203,7 @@ class DuplicatesTableModel(_Table):
                     p.village,
                     p.household_no or "",
                     p.head or "",
-                    site_name(db, p.created_site),
+                    site_name(db, p.created_site, lang),
                 )
                 for p in self.people
             ]

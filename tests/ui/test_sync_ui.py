@@ -206,3 +206,15 @@ def test_the_conflicts_model_is_empty_without_conflicts(qtmodeltester: Any) -> N
     model = ConflictsTableModel()
     qtmodeltester.check(model)
     assert model.rowCount() == 0
+
+
+def test_the_desk_describes_records_and_devices_in_english(sites: dict[str, Site]) -> None:
+    from models.sync_desk import desk_items
+    from models.sync_resolve import site_name
+
+    township = sites["township"]
+    township.load(sites["bundle"])
+    item = desk_items(township.db, lang="en")[0]
+    assert item.record.endswith("household") and "户" not in item.record
+    assert site_name(township.db, township.db.site_id, "en") == "this computer"
+    assert desk_items(township.db)[0].record.endswith("户")
