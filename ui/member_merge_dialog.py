@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from models.changes import table_columns
-from models.errors import JiandangError
 from models.household_merge import MergeResult
 from models.member_merge import MemberMergePlan, merge_members, plan_member_merge
 from models.merge_plan import MEMBER_SKIP
@@ -87,12 +86,14 @@ class MemberMergeDialog(QDialog):
             messages.show_error(self, self.tr("请填写合并原因。"))
             return False
         question = self.tr("保留 A 的登记，删除 B 的登记吗？合并结果会同步到各台电脑，不能撤销。")
-        if not messages.confirm(self, self.tr("合并同一人的两条登记"), question):
-            return False
-        try:
-            self.result_ = merge_members(self.registry, self.keep_id, self.other_id, reason, "", self.model.taken())
-        except JiandangError as error:
-            messages.show_error(self, error.message(self.lang))
+        self.result_ = messages.confirm_then_run(
+            self,
+            self.tr("合并同一人的两条登记"),
+            question,
+            lambda: merge_members(self.registry, self.keep_id, self.other_id, reason, "", self.model.taken()),
+            self.lang,
+        )
+        if self.result_ is None:
             return False
         self.accept()
         return True

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import table_columns
-from models.errors import JiandangError
 from models.household_merge import MergeChoices, MergePlan, MergeResult, merge_households, plan_merge
 from models.merge_plan import MEMBER_SKIP
 from models.merge_text import field_label, field_text, household_title, preview_lines, twin_registration
@@ -192,12 +191,14 @@ class MergeDialog(QDialog):
         question = self.tr("把 B 并入 A，然后删除 B 吗？\n{a}\n{b}\n合并结果会同步到各台电脑，不能撤销。").format(
             a=self.title_a.text(), b=self.title_b.text()
         )
-        if not messages.confirm(self, self.tr("合并两户"), question):
-            return False
-        try:
-            self.result_ = merge_households(self.registry, self.keep_id, self.other_id, reason, "", self.choices())
-        except JiandangError as error:
-            messages.show_error(self, error.message(self.lang))
+        self.result_ = messages.confirm_then_run(
+            self,
+            self.tr("合并两户"),
+            question,
+            lambda: merge_households(self.registry, self.keep_id, self.other_id, reason, "", self.choices()),
+            self.lang,
+        )
+        if self.result_ is None:
             return False
         self.accept()
         return True

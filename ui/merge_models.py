@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from models.merge_plan import MemberPair, MergePlan
+from ui.record_table import fitted_view
 
 Index = QModelIndex | QPersistentModelIndex
 DIFFERENT = QBrush(QColor("#fff2c2"))
@@ -193,11 +194,4 @@ class MemberPairsTableModel(QAbstractTableModel):
 
 def comparison_view(model: Any) -> QTableView:
     """A row-selecting table of one of these models."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return fitted_view(model)

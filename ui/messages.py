@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from models.errors import JiandangError
+
+T = TypeVar("T")
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
@@ -64,3 +71,17 @@ def show_unexpected(parent: QWidget | None, text: str, log_path: str) -> None:
     )
     box.setInformativeText(QCoreApplication.translate("messages", "日志文件：{path}").format(path=log_path))
     box.exec()
+
+
+def confirm_then_run(parent: QWidget | None, title: str, question: str, action: Callable[[], T], lang: str) -> T | None:
+    """Ask ``question``; if confirmed run ``action``: its result, or None when declined or refused.
+
+    A refusal (``JiandangError``) is shown in the interface's language and nothing else happens.
+    """
+    if not confirm(parent, title, question):
+        return None
+    try:
+        return action()
+    except JiandangError as error:
+        show_error(parent, error.message(lang))
+        return None

@@ -85,3 +85,12 @@ def record_view(model: QAbstractItemModel, widths: tuple[int, ...] = ()) -> QTab
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     return view
+
+
+def fitted_view(model: QAbstractItemModel) -> QTableView:
+    """A table view selecting one whole row, its columns as wide as their content (the last one stretched)."""
+    view = configured_table(model, row_padding=None)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

@@ -13,11 +13,9 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -34,6 +32,7 @@ from models.sync_duplicates import DuplicatePerson, duplicate_groups
 from models.sync_resolve import site_name
 from models.sync_state import format_ranges
 from ui import messages
+from ui.record_table import fitted_view
 
 Index = QModelIndex | QPersistentModelIndex
 PEER_COLUMNS = (  # each marked literally: lupdate only sees string constants
@@ -313,11 +312,4 @@ class DuplicatesDesk(QDialog):
 
 
 def _view(model: QAbstractTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return fitted_view(model)

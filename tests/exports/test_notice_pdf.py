@@ -235,3 +235,15 @@ def test_a_card_with_too_many_measures_stays_one_page_and_says_how_many_are_left
     shown = len(re.findall(r"扶持养羊\d+只", pages[0]))
     assert 10 < shown < 60 and f"另有 {60 - shown} 项措施未能列出" in pages[0]
     assert "户主（签字）" in pages[0] and "12317" in pages[0]
+
+
+def test_a_card_without_a_helper_does_not_ask_to_contact_one(tmp_path: Path, fonts: FontSet) -> None:
+    db = open_database(tmp_path / "card.db")
+    try:
+        household = make_village(db, ["赵六"])[0]  # no pairing yet
+        request = default_request(db, "card", VILLAGE, year=2019, start=START, household_ids=(household,))
+        page = pdf_pages(build_notice(db, request, fonts).rendered.pdf)[0]
+    finally:
+        db.close()
+    text = page.replace("\n", "")
+    assert "可拨打监督举报电话12317" in text and "请联系帮扶责任人" not in text
