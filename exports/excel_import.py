@@ -98,7 +98,7 @@ class ExcelImport:
         households = group_households(rows, layout)
         places = PlaceResolver(registry.conn, self.options.village_code, self.options.create_places)
         store = StoredData(registry.conn)
-        year = self.options.status_year or working_year(registry)
+        year = self.options.status_year or roster_year(registry)
         planner = HouseholdPlanner(registry, store, places, year)
         plans = _plan_all(planner, store, households, progress)
         return ImportPlan(
@@ -220,8 +220,9 @@ def mapping_problems(guess: HeaderGuess, options: ImportOptions) -> list[Problem
     return found
 
 
-def working_year(registry: Registry) -> int:
-    """The working year set on this computer (0 = this calendar year)."""
+def roster_year(registry: Registry) -> int:
+    """The year a roster's statuses are recorded for by default: the working year if one is set, else this
+    calendar year (a roster being imported is this year's, whatever the newest year in the data)."""
     from models.settings import get_setting
 
     return int(get_setting(registry.db, "current_year") or 0) or registry.today().year

@@ -31,7 +31,10 @@ _HELP = {
     "start": ("公示开始日期 YYYY-MM-DD（默认今天）", "first day of the notice period, YYYY-MM-DD (default today)"),
     "days": ("公示天数（默认取设置，一般 7 天）", "days of the notice period (default from settings, usually 7)"),
     "paper": ("纸张：A4 纵向、A4L 横向、A3", "paper: A4 portrait, A4L landscape, A3"),
-    "year": ("年度（默认取设置或开始日期的年份）", "year (default: the setting, else the start date's year)"),
+    "year": (
+        "年度（默认取设置，否则取有数据的最新年度）",
+        "year (default: the setting, else the newest year with data)",
+    ),
     "household": ("手工指定列入的户（户编号或编码，可重复）", "list this household (number or id; repeatable)"),
     "status": ("按当前贫困户状态选户（代码，可重复）", "list households by current status code (repeatable)"),
     "columns": ("列，用逗号分隔（如 seq,group,head,population）", "columns, comma separated (e.g. seq,group,head)"),

@@ -19,6 +19,7 @@ from exports.notice_rows import card_record, fund_rows, household_cells, househo
 from models.db import Database
 from models.errors import JiandangError
 from models.settings import get_setting
+from models.warnings import working_year
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,11 @@ def default_office(place: Place) -> str:
 
 
 def default_request(db: Database, kind: str, village_code: str, **chosen: Any) -> NoticeRequest:
-    """A request with the settings' defaults (hotline, office, issuing body, days) and today's date."""
+    """A request with the settings' defaults (hotline, office, issuing body, days), today's date and the
+    working year (the setting, else the newest year with status data)."""
     notice_kind = get_kind(kind)
     start = chosen.pop("start", None) or datetime.date.today()
-    year = chosen.pop("year", None) or get_setting(db, "current_year") or start.year
+    year = chosen.pop("year", None) or working_year(db.conn)
     base = NoticeRequest(
         kind=kind,
         village_code=village_code,

@@ -38,7 +38,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("device_name", "", "设备名称", "Device name"),
         Setting("operator", "", "操作员", "Operator"),
         Setting("language", "zh", "界面语言", "Language", ("zh", "en")),
-        Setting("current_year", 0, "当前工作年度（0 = 今年）", "Working year (0 = this year)"),
+        Setting(
+            "current_year", 0, "当前工作年度（0 = 有数据的最新年度）", "Working year (0 = the newest year with data)"
+        ),
         Setting("objection_phone", "12317", "监督举报电话", "Objection hotline"),
         Setting("objection_office", "", "受理异议的办公室", "Office receiving objections"),
         Setting("issuing_body", "", "公示发布单位", "Issuing body of notices"),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from exports.excel_apply import ImportResult, apply_plan
-from exports.excel_import import working_year
+from exports.excel_import import roster_year
 from exports.excel_plan import ImportPlan
 from exports.excel_rejected import save_rejected
 from models.db import Database
@@ -215,7 +215,7 @@ class ImportWizard(QWizard):
     def __init__(self, db: Database, registry: Registry, lang: str = "zh", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.registry, self.lang = db, registry, lang
-        self.status_year = working_year(registry)
+        self.status_year = roster_year(registry)
         self.background = Background(db.path, self)
         self.job = None
         self.plan: ImportPlan | None = None

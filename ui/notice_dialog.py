@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt
@@ -41,6 +40,7 @@ from exports.notice_kinds import CARD, FUNDS, KINDS, PAPERS
 from models.codes import codes
 from models.db import Database
 from models.settings import get_setting
+from models.warnings import working_year
 from ui import messages
 from ui.notice_models import NoticeHouseholdsTableModel
 from ui.pickers import add_villages, ok_cancel, select_data
@@ -63,8 +63,7 @@ class NoticeDialog(QDialog):
             self.paper.addItem(en if lang == "en" else zh, key)
         for code in codes("household_status"):
             self.status.addItem(code.label_en if lang == "en" else code.label, code.code)
-        year = int(get_setting(db, "current_year") or datetime.date.today().year)
-        self.year = QSpinBox(minimum=2010, maximum=2100, value=year)
+        self.year = QSpinBox(minimum=2010, maximum=2100, value=working_year(db.conn))
         self.start = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.days = QSpinBox(minimum=1, maximum=90, value=int(get_setting(db, "notice_days")))
         self.two_up = QCheckBox(self.tr("两组列并排打印（节省纸张）"))

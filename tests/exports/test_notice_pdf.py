@@ -247,3 +247,15 @@ def test_a_card_without_a_helper_does_not_ask_to_contact_one(tmp_path: Path, fon
         db.close()
     text = page.replace("\n", "")
     assert "可拨打监督举报电话12317" in text and "请联系帮扶责任人" not in text
+
+
+def test_the_default_year_is_the_newest_year_with_data_unless_one_is_set(demo) -> None:
+    """A demo registry ending in 2019 prints 2019's notices and cards, not an empty current year."""
+    db, village = demo
+    today = datetime.date(2026, 11, 30)
+    assert default_request(db, "card", village, start=today).year == 2019
+    db.set_setting("current_year", "2018")
+    try:
+        assert default_request(db, "card", village, start=today).year == 2018
+    finally:
+        db.set_setting("current_year", "0")
