@@ -19,6 +19,7 @@ from exports.bundle_keys import (
     init_keys,
     key_file_bytes,
     read_key_file,
+    replaced_township,
     require_identity,
     revoke,
     unlock,
@@ -38,6 +39,7 @@ _T = {
         "key_written": "本机密钥文件已写到 {path}。指纹：{fp}（请对方核对）",
         "enrolled": "已登记 {name}（{role}，设备编号 {site}）。\n指纹：{fp}\n"
         "请与对方屏幕上显示的指纹逐字核对；不一致时请吊销。",
+        "replaced": "原来登记的乡镇 {name}（{site}）已停用：以后的数据包只发给新登记的乡镇。",
         "exported": "已写入 {path}：{records} 条记录，{size} 字节，读回校验一致。可以安全拔出 U 盘。",
         "township": "乡镇",
         "village": "村",
@@ -50,6 +52,7 @@ _T = {
         "key_written": "Our key file was written to {path}. Fingerprint: {fp} (the peer checks it)",
         "enrolled": "Enrolled {name} ({role}, device id {site}).\nFingerprint: {fp}\nCompare it character by character "
         "with the one on the other screen; revoke it if they differ.",
+        "replaced": "The township enrolled before, {name} ({site}), is no longer used: bundles go to the new one only.",
         "exported": "Wrote {path}: {records} records, {size} bytes, read back and verified. The stick can be removed "
         "safely.",
         "township": "township",
@@ -90,7 +93,11 @@ def keys_revoke(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -
 def enroll(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
     """Without FILE write our key file (to --to); with FILE enroll the peer's key file (and write ours to --to)."""
     if args.file is not None:
-        peer = enroll_peer(db, read_key_file(args.file))
+        peer = read_key_file(args.file)
+        replaced = replaced_township(db, peer)
+        peer = enroll_peer(db, peer)
+        if replaced is not None:
+            out.write(_t(args, "replaced").format(name=replaced.name, site=replaced.site_id) + "\n")
         out.write(
             _t(args, "enrolled").format(
                 name=peer.name, role=_t(args, peer.role), site=peer.site_id, fp=peer.fingerprint

@@ -206,7 +206,11 @@ def read_key_file(path: Path) -> Peer:
 
 
 def enroll(db: Database, peer: Peer) -> Peer:
-    """Record a peer's public keys: a laptop at the township, the township on a laptop."""
+    """Record a peer's public keys: a laptop at the township, the township on a laptop.
+
+    A laptop answers to one township: enrolling another one revokes the one before (a township that made
+    new keys, or a work team moved to another township), so bundles are never addressed to the old keys.
+    """
     own = require_identity(db)
     if peer.site_id == db.site_id:
         raise SyncKeyError("这是本机自己的密钥文件。", "This is this installation's own key file.")
@@ -222,6 +226,11 @@ def enroll(db: Database, peer: Peer) -> Peer:
             "This device is already enrolled with other keys; revoke that enrollment first.",
         )
     with db._plain_transaction():  # noqa: SLF001
+        if own.role == VILLAGE:  # a laptop answers to one township: a new one replaces the old (see replaced_township)
+            db.conn.execute(
+                "UPDATE sync_peers SET revoked = ? WHERE role = ? AND revoked IS NULL AND site_id != ?",
+                (_now(), TOWNSHIP, peer.site_id),
+            )
         db.conn.execute(
             "INSERT INTO sync_peers(site_id, role, name, sign_public, enc_public, fingerprint, enrolled) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(site_id) DO UPDATE SET name = excluded.name, revoked = NULL",
@@ -236,6 +245,14 @@ def enroll(db: Database, peer: Peer) -> Peer:
             ),
         )
     return find_peer(db, peer.site_id)  # type: ignore[return-value]
+
+
+def replaced_township(db: Database, peer: Peer) -> Peer | None:
+    """On a laptop, the township that enrolling ``peer`` would replace (its bundles then go to ``peer`` only)."""
+    own = identity(db)
+    if own is None or own.role != VILLAGE or peer.role != TOWNSHIP:
+        return None
+    return next((p for p in peers(db) if p.role == TOWNSHIP and p.revoked is None and p.site_id != peer.site_id), None)
 
 
 def revoke(db: Database, site_id: str) -> Peer:

@@ -25,7 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from exports.bundle_io import safe_write
-from exports.bundle_keys import TOWNSHIP, VILLAGE, enroll, identity, init_keys, key_file_bytes, read_key_file, unlock
+from exports.bundle_keys import (
+    TOWNSHIP,
+    VILLAGE,
+    enroll,
+    identity,
+    init_keys,
+    key_file_bytes,
+    read_key_file,
+    replaced_township,
+    unlock,
+)
 from models.db import Database
 from models.errors import JiandangError
 from ui import messages
@@ -149,6 +159,11 @@ class EnrollDialog(QDialog):
         question = self.tr("对方：{name}\n指纹：{fp}\n\n请与对方屏幕上显示的指纹逐字核对。完全一致吗？").format(
             name=peer.name, fp=peer.fingerprint
         )
+        replaced = replaced_township(self.db, peer)
+        if replaced is not None:
+            question += "\n\n" + self.tr("登记后，原来的乡镇 {old} 将停用，以后的数据包只发给 {new}。").format(
+                old=replaced.name, new=peer.name
+            )
         if not messages.ask_yes_no(self, self.tr("核对指纹"), question):
             return False
         try:

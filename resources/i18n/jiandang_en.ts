@@ -227,27 +227,27 @@
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="113"/>
+        <location filename="../../ui/sync_peers.py" line="112"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="113"/>
+        <location filename="../../ui/sync_peers.py" line="112"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="116"/>
+        <location filename="../../ui/sync_peers.py" line="115"/>
         <source>从未</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="121"/>
+        <location filename="../../ui/sync_peers.py" line="120"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="121"/>
+        <location filename="../../ui/sync_peers.py" line="120"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
@@ -564,47 +564,47 @@
 <context>
     <name>DuplicatesDesk</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="227"/>
+        <location filename="../../ui/sync_peers.py" line="226"/>
         <source>可能重复登记</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="231"/>
+        <location filename="../../ui/sync_peers.py" line="230"/>
         <source>删除所选登记（保留另一户的）…</source>
         <translation>Delete the selected registration (keep the other household&apos;s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="233"/>
+        <location filename="../../ui/sync_peers.py" line="232"/>
         <source>打开所选的户</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="235"/>
+        <location filename="../../ui/sync_peers.py" line="234"/>
         <source>比较并合并两户…</source>
         <translation>Compare and merge the households…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="237"/>
+        <location filename="../../ui/sync_peers.py" line="236"/>
         <source>合并同一人的两条登记…</source>
-        <translation>Merge the person's two records…</translation>
+        <translation>Merge the person&apos;s two records…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="258"/>
+        <location filename="../../ui/sync_peers.py" line="257"/>
         <source>{n} 个证件号码登记在两户或更多户中。同步不会自动覆盖：请比较后合并，或删除错误的登记。</source>
         <translation>{n} ID numbers are registered in two or more households. Sync never overwrites them: compare and merge, or delete the wrong registration.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="262"/>
+        <location filename="../../ui/sync_peers.py" line="261"/>
         <source>没有发现重复登记。</source>
         <translation>No possible duplicates found.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="288"/>
+        <location filename="../../ui/sync_peers.py" line="287"/>
         <source>从 {village} {head} 户中删除 {name} 的这条登记吗？另一户的登记保留。</source>
         <translation>Delete this registration of {name} from the household of {head}, {village}? The other household&apos;s registration is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="291"/>
+        <location filename="../../ui/sync_peers.py" line="290"/>
         <source>删除重复登记</source>
         <translation>Delete duplicate registration</translation>
     </message>
@@ -612,42 +612,42 @@
 <context>
     <name>DuplicatesTableModel</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="52"/>
+        <location filename="../../ui/sync_peers.py" line="51"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="53"/>
+        <location filename="../../ui/sync_peers.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="54"/>
+        <location filename="../../ui/sync_peers.py" line="53"/>
         <source>与户主关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="55"/>
+        <location filename="../../ui/sync_peers.py" line="54"/>
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="56"/>
+        <location filename="../../ui/sync_peers.py" line="55"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="57"/>
+        <location filename="../../ui/sync_peers.py" line="56"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="58"/>
+        <location filename="../../ui/sync_peers.py" line="57"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="59"/>
+        <location filename="../../ui/sync_peers.py" line="58"/>
         <source>录入设备</source>
         <translation>Entered on</translation>
     </message>
@@ -655,107 +655,107 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="38"/>
+        <location filename="../../ui/sync_enroll.py" line="48"/>
         <source>保存本机密钥文件</source>
         <translation>Save this computer&apos;s key file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="40"/>
+        <location filename="../../ui/sync_enroll.py" line="50"/>
         <source>选择对方的密钥文件</source>
         <translation>Choose the other side&apos;s key file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="42"/>
+        <location filename="../../ui/sync_enroll.py" line="52"/>
         <source>密钥文件 (*.jdkey)</source>
         <translation>Key files (*.jdkey)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="54"/>
+        <location filename="../../ui/sync_enroll.py" line="64"/>
         <source>同步密钥与设备登记</source>
         <translation>Sync keys and device enrollment</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="59"/>
+        <location filename="../../ui/sync_enroll.py" line="69"/>
         <source>村（工作队笔记本电脑）</source>
         <translation>Village (work team laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="60"/>
+        <location filename="../../ui/sync_enroll.py" line="70"/>
         <source>乡镇（汇总数据）</source>
         <translation>Township (collects the data)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="64"/>
+        <location filename="../../ui/sync_enroll.py" line="74"/>
         <source>例如：文峰村工作队（不要写人名）</source>
         <translation>e.g. Wenfeng village work team (no personal names)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="65"/>
+        <location filename="../../ui/sync_enroll.py" line="75"/>
         <source>第一步：创建本机密钥（只做一次）</source>
         <translation>Step 1: create this computer&apos;s key (once only)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="67"/>
+        <location filename="../../ui/sync_enroll.py" line="77"/>
         <source>本机角色：</source>
         <translation>This computer&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="68"/>
+        <location filename="../../ui/sync_enroll.py" line="78"/>
         <source>设备名称：</source>
         <translation>Device name:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="69"/>
+        <location filename="../../ui/sync_enroll.py" line="79"/>
         <source>创建密钥…</source>
         <translation>Create key…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="72"/>
+        <location filename="../../ui/sync_enroll.py" line="82"/>
         <source>把本机密钥文件写到 U 盘…</source>
         <translation>Write this computer&apos;s key file to a USB drive…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="74"/>
+        <location filename="../../ui/sync_enroll.py" line="84"/>
         <source>登记对方的密钥文件…</source>
         <translation>Enroll the other side&apos;s key file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="78"/>
+        <location filename="../../ui/sync_enroll.py" line="88"/>
         <source>登记步骤：村里的电脑把密钥文件写到 U 盘，乡镇登记它并写出乡镇的密钥文件，村里的电脑再登记乡镇的密钥文件。两边屏幕上显示的指纹必须一致。</source>
         <translation>Enrollment: the village computer writes its key file to a USB drive, the township enrolls it and writes the township&apos;s key file, then the village computer enrolls the township&apos;s key file. The fingerprints shown on both screens must match.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="101"/>
+        <location filename="../../ui/sync_enroll.py" line="111"/>
         <source>本机还没有同步密钥。</source>
         <translation>This computer has no sync key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="104"/>
+        <location filename="../../ui/sync_enroll.py" line="114"/>
         <source>乡镇</source>
         <translation>township</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="104"/>
+        <location filename="../../ui/sync_enroll.py" line="114"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="106"/>
+        <location filename="../../ui/sync_enroll.py" line="116"/>
         <source>本机：{name}（{role}），设备编号 {site}</source>
         <translation>This computer: {name} ({role}), device {site}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="108"/>
+        <location filename="../../ui/sync_enroll.py" line="118"/>
         <source>指纹：{fp}</source>
         <translation>Fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="136"/>
+        <location filename="../../ui/sync_enroll.py" line="146"/>
         <source>已写出本机密钥文件。请对方登记它，并核对指纹：{fp}</source>
         <translation>This computer&apos;s key file was written. Have the other side enroll it and compare the fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="149"/>
+        <location filename="../../ui/sync_enroll.py" line="159"/>
         <source>对方：{name}
 指纹：{fp}
 
@@ -766,12 +766,17 @@ Fingerprint: {fp}
 Compare it character by character with the fingerprint on the other screen. Is it exactly the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="152"/>
+        <location filename="../../ui/sync_enroll.py" line="164"/>
+        <source>登记后，原来的乡镇 {old} 将停用，以后的数据包只发给 {new}。</source>
+        <translation>Once enrolled, the previous township {old} is no longer used: bundles go to {new} only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="167"/>
         <source>核对指纹</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="159"/>
+        <location filename="../../ui/sync_enroll.py" line="174"/>
         <source>已登记 {name}。</source>
         <translation>{name} is enrolled.</translation>
     </message>
@@ -827,27 +832,27 @@ Compare it character by character with the fingerprint on the other screen. Is i
 <context>
     <name>FieldChoiceTableModel</name>
     <message>
-        <location filename="../../ui/merge_models.py" line="26"/>
+        <location filename="../../ui/merge_models.py" line="27"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="27"/>
+        <location filename="../../ui/merge_models.py" line="28"/>
         <source>A（保留）</source>
         <translation>A (kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="28"/>
+        <location filename="../../ui/merge_models.py" line="29"/>
         <source>B（并入）</source>
         <translation>B (merged in)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="30"/>
+        <location filename="../../ui/merge_models.py" line="31"/>
         <source>B（删除）</source>
         <translation>B (deleted)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="31"/>
+        <location filename="../../ui/merge_models.py" line="32"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -1976,9 +1981,9 @@ A safety copy of the current data is made first.</translation>
     <name>MemberMergeDialog</name>
     <message>
         <location filename="../../ui/member_merge_dialog.py" line="28"/>
-        <location filename="../../ui/member_merge_dialog.py" line="89"/>
+        <location filename="../../ui/member_merge_dialog.py" line="91"/>
         <source>合并同一人的两条登记</source>
-        <translation>Merge one person's two records</translation>
+        <translation>Merge one person&apos;s two records</translation>
     </message>
     <message>
         <location filename="../../ui/member_merge_dialog.py" line="38"/>
@@ -2026,42 +2031,42 @@ B (deleted): the record in {b}</translation>
 <context>
     <name>MemberPairsTableModel</name>
     <message>
-        <location filename="../../ui/merge_models.py" line="33"/>
+        <location filename="../../ui/merge_models.py" line="34"/>
         <source>A 户的登记</source>
         <translation>Record in A</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="34"/>
+        <location filename="../../ui/merge_models.py" line="35"/>
         <source>B 户的登记</source>
         <translation>Record in B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="35"/>
+        <location filename="../../ui/merge_models.py" line="36"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="36"/>
+        <location filename="../../ui/merge_models.py" line="37"/>
         <source>合并后</source>
         <translation>After the merge</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="37"/>
+        <location filename="../../ui/merge_models.py" line="38"/>
         <source>不同的项</source>
         <translation>Differing fields</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="152"/>
+        <location filename="../../ui/merge_models.py" line="153"/>
         <source>同一人，合并为一条</source>
         <translation>Same person: one record kept</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="154"/>
+        <location filename="../../ui/merge_models.py" line="155"/>
         <source>保留</source>
         <translation>Stays</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_models.py" line="156"/>
+        <location filename="../../ui/merge_models.py" line="157"/>
         <source>转入 A 户</source>
         <translation>Moves to household A</translation>
     </message>
@@ -2069,52 +2074,52 @@ B (deleted): the record in {b}</translation>
 <context>
     <name>MemberTableModel</name>
     <message>
-        <location filename="../../ui/members_page.py" line="30"/>
+        <location filename="../../ui/members_page.py" line="27"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="31"/>
+        <location filename="../../ui/members_page.py" line="28"/>
         <source>与户主关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="32"/>
+        <location filename="../../ui/members_page.py" line="29"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="33"/>
+        <location filename="../../ui/members_page.py" line="30"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="34"/>
+        <location filename="../../ui/members_page.py" line="31"/>
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="35"/>
+        <location filename="../../ui/members_page.py" line="32"/>
         <source>在户</source>
         <translation>Lives here</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="36"/>
+        <location filename="../../ui/members_page.py" line="33"/>
         <source>劳动技能</source>
         <translation>Labour</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="37"/>
+        <location filename="../../ui/members_page.py" line="34"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="90"/>
+        <location filename="../../ui/members_page.py" line="76"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="91"/>
+        <location filename="../../ui/members_page.py" line="77"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -2122,32 +2127,32 @@ B (deleted): the record in {b}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../ui/members_page.py" line="141"/>
+        <location filename="../../ui/members_page.py" line="121"/>
         <source>添加成员(&amp;A)</source>
         <translation>&amp;Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="142"/>
+        <location filename="../../ui/members_page.py" line="122"/>
         <source>修改(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="143"/>
+        <location filename="../../ui/members_page.py" line="123"/>
         <source>删除（录入错误）(&amp;D)</source>
         <translation>&amp;Delete (entered by mistake)</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="144"/>
+        <location filename="../../ui/members_page.py" line="124"/>
         <source>成员变动…(&amp;C)</source>
         <translation>Member &amp;change…</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="218"/>
+        <location filename="../../ui/members_page.py" line="198"/>
         <source>删除成员“{name}”？只在录入错误时删除；死亡、嫁出、迁出等请用“成员变动”登记。</source>
         <translation>Delete the member “{name}”? Delete only what was entered by mistake; record deaths, marriages and moves as member changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="221"/>
+        <location filename="../../ui/members_page.py" line="201"/>
         <source>删除成员</source>
         <translation>Delete member</translation>
     </message>
@@ -2155,82 +2160,82 @@ B (deleted): the record in {b}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="44"/>
+        <location filename="../../ui/merge_dialog.py" line="43"/>
         <source>比较并合并两户</source>
         <translation>Compare and merge two households</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="46"/>
+        <location filename="../../ui/merge_dialog.py" line="45"/>
         <source>交换 A 和 B</source>
         <translation>Swap A and B</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="63"/>
+        <location filename="../../ui/merge_dialog.py" line="62"/>
         <source>合并原因（必填），例如：同一户在两台电脑上重复录入</source>
         <translation>Reason for the merge (required), e.g. the same family entered on two laptops</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="64"/>
+        <location filename="../../ui/merge_dialog.py" line="63"/>
         <source>合并…</source>
         <translation>Merge…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="66"/>
+        <location filename="../../ui/merge_dialog.py" line="65"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="73"/>
+        <location filename="../../ui/merge_dialog.py" line="72"/>
         <source>户信息</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="77"/>
+        <location filename="../../ui/merge_dialog.py" line="76"/>
         <source>所选成员的各项（两户都登记了同一人时，可逐项选择 A 或 B）：</source>
         <translation>Fields of the selected member (for a person registered in both households, choose A or B per field):</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="79"/>
+        <location filename="../../ui/merge_dialog.py" line="78"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="80"/>
+        <location filename="../../ui/merge_dialog.py" line="79"/>
         <source>合并预览</source>
         <translation>Merge preview</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="91"/>
+        <location filename="../../ui/merge_dialog.py" line="90"/>
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="111"/>
+        <location filename="../../ui/merge_dialog.py" line="110"/>
         <source>A（保留）：{name}</source>
         <translation>A (kept): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="113"/>
+        <location filename="../../ui/merge_dialog.py" line="112"/>
         <source>B（并入 A 后删除）：{name}</source>
         <translation>B (merged into A, then deleted): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="125"/>
+        <location filename="../../ui/merge_dialog.py" line="124"/>
         <source>不能合并：{reason}</source>
         <translation>Cannot merge: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="172"/>
+        <location filename="../../ui/merge_dialog.py" line="171"/>
         <source>（已离户）</source>
         <translation> (left)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="189"/>
+        <location filename="../../ui/merge_dialog.py" line="188"/>
         <source>请填写合并原因。</source>
         <translation>Enter the reason for the merge.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="192"/>
+        <location filename="../../ui/merge_dialog.py" line="191"/>
         <source>把 B 并入 A，然后删除 B 吗？
 {a}
 {b}
@@ -2241,12 +2246,12 @@ B (deleted): the record in {b}</translation>
 The merge reaches every laptop with the next sync and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="195"/>
+        <location filename="../../ui/merge_dialog.py" line="196"/>
         <source>合并两户</source>
         <translation>Merge two households</translation>
     </message>
     <message>
-        <location filename="../../ui/merge_dialog.py" line="222"/>
+        <location filename="../../ui/merge_dialog.py" line="223"/>
         <source>这个证件号码已不在两户中登记，请刷新。</source>
         <translation>This ID number is no longer registered in two households; refresh.</translation>
     </message>
@@ -2259,22 +2264,22 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
         <translation>Notice archive</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_archive.py" line="59"/>
+        <location filename="../../ui/notice_archive.py" line="55"/>
         <source>预览/重印…</source>
         <translation>Preview/reprint…</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_archive.py" line="60"/>
+        <location filename="../../ui/notice_archive.py" line="56"/>
         <source>打开存档文件夹</source>
         <translation>Open archive folder</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_archive.py" line="67"/>
+        <location filename="../../ui/notice_archive.py" line="63"/>
         <source>每份打印或保存过的公示都在此存档；重印的是存档时的原文件（校验 SHA-256）。</source>
         <translation>Every notice printed or saved is archived here; a reprint uses the archived original file (checked by SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_archive.py" line="80"/>
+        <location filename="../../ui/notice_archive.py" line="76"/>
         <source>请先选择一份公示。</source>
         <translation>First select a notice.</translation>
     </message>
@@ -2282,57 +2287,57 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>NoticeArchiveTableModel</name>
     <message>
-        <location filename="../../ui/notice_models.py" line="30"/>
+        <location filename="../../ui/notice_models.py" line="75"/>
         <source>生成时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="31"/>
+        <location filename="../../ui/notice_models.py" line="76"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="32"/>
+        <location filename="../../ui/notice_models.py" line="77"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="33"/>
+        <location filename="../../ui/notice_models.py" line="78"/>
         <source>公示期</source>
         <translation>Notice period</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="34"/>
+        <location filename="../../ui/notice_models.py" line="79"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="35"/>
+        <location filename="../../ui/notice_models.py" line="80"/>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="36"/>
+        <location filename="../../ui/notice_models.py" line="81"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="37"/>
+        <location filename="../../ui/notice_models.py" line="82"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="40"/>
+        <location filename="../../ui/notice_models.py" line="16"/>
         <source>完好</source>
         <translation>Intact</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="41"/>
+        <location filename="../../ui/notice_models.py" line="17"/>
         <source>不在本机</source>
         <translation>Not on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="42"/>
+        <location filename="../../ui/notice_models.py" line="18"/>
         <source>已被改动</source>
         <translation>Altered</translation>
     </message>
@@ -2340,133 +2345,133 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="57"/>
+        <location filename="../../ui/notice_dialog.py" line="55"/>
         <source>生成公示、公告</source>
         <translation>Make a notice or announcement</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="73"/>
+        <location filename="../../ui/notice_dialog.py" line="69"/>
         <source>两组列并排打印（节省纸张）</source>
         <translation>Print two sets of columns side by side (saves paper)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="114"/>
+        <location filename="../../ui/notice_dialog.py" line="97"/>
         <source>起，共</source>
         <translation>onwards, for</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="116"/>
+        <location filename="../../ui/notice_dialog.py" line="99"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="118"/>
+        <location filename="../../ui/notice_dialog.py" line="101"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="118"/>
+        <location filename="../../ui/notice_dialog.py" line="101"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="118"/>
+        <location filename="../../ui/notice_dialog.py" line="101"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="120"/>
+        <location filename="../../ui/notice_dialog.py" line="103"/>
         <source>公示期</source>
         <translation>Notice period</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="122"/>
+        <location filename="../../ui/notice_dialog.py" line="105"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="124"/>
+        <location filename="../../ui/notice_dialog.py" line="107"/>
         <source>监督电话</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="125"/>
+        <location filename="../../ui/notice_dialog.py" line="108"/>
         <source>受理异议</source>
         <translation>Objections to</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="126"/>
+        <location filename="../../ui/notice_dialog.py" line="109"/>
         <source>发布单位</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="127"/>
+        <location filename="../../ui/notice_dialog.py" line="110"/>
         <source>评议经过</source>
         <translation>Review process</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="130"/>
+        <location filename="../../ui/notice_dialog.py" line="113"/>
         <source>列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="139"/>
+        <location filename="../../ui/notice_dialog.py" line="123"/>
         <source>预览…</source>
         <translation>Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="148"/>
+        <location filename="../../ui/notice_dialog.py" line="127"/>
         <source>列入公示的户</source>
         <translation>Households on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="150"/>
+        <location filename="../../ui/notice_dialog.py" line="129"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="150"/>
+        <location filename="../../ui/notice_dialog.py" line="129"/>
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="154"/>
+        <location filename="../../ui/notice_dialog.py" line="133"/>
         <source>按当前状态勾选：</source>
         <translation>Select by current status:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="156"/>
+        <location filename="../../ui/notice_dialog.py" line="135"/>
         <source>勾选</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="191"/>
-        <location filename="../../ui/notice_dialog.py" line="192"/>
+        <location filename="../../ui/notice_dialog.py" line="170"/>
+        <location filename="../../ui/notice_dialog.py" line="171"/>
         <source>默认：{name}</source>
         <translation>Default: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="213"/>
+        <location filename="../../ui/notice_dialog.py" line="192"/>
         <source>已选 {n} / {total} 户</source>
         <translation>{n} of {total} households selected</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="215"/>
+        <location filename="../../ui/notice_dialog.py" line="194"/>
         <source>（没有户处于该公示步骤；可按状态勾选或手工勾选）</source>
         <translation> (no household is at this notice step; select by status or by hand)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="247"/>
+        <location filename="../../ui/notice_dialog.py" line="226"/>
         <source>请先登记村。</source>
         <translation>First register a village.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="250"/>
+        <location filename="../../ui/notice_dialog.py" line="229"/>
         <source>请至少选择一户。</source>
         <translation>Select at least one household.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="253"/>
+        <location filename="../../ui/notice_dialog.py" line="232"/>
         <source>请至少选择一列。</source>
         <translation>Select at least one column.</translation>
     </message>
@@ -2474,27 +2479,27 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>NoticeHouseholdsTableModel</name>
     <message>
-        <location filename="../../ui/notice_models.py" line="23"/>
+        <location filename="../../ui/notice_models.py" line="27"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="24"/>
+        <location filename="../../ui/notice_models.py" line="28"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="25"/>
+        <location filename="../../ui/notice_models.py" line="29"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="26"/>
+        <location filename="../../ui/notice_models.py" line="30"/>
         <source>人口</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="27"/>
+        <location filename="../../ui/notice_models.py" line="31"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2540,72 +2545,72 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>ObjectionDialog</name>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="78"/>
+        <location filename="../../ui/objection_dialog.py" line="58"/>
         <source>登记异议</source>
         <translation>Record an objection</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="87"/>
+        <location filename="../../ui/objection_dialog.py" line="60"/>
         <source>提出人（可匿名）</source>
         <translation>Raised by (may be anonymous)</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="89"/>
+        <location filename="../../ui/objection_dialog.py" line="62"/>
         <source>异议的内容</source>
         <translation>What the objection says</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="90"/>
+        <location filename="../../ui/objection_dialog.py" line="63"/>
         <source>公示存档编号（可不填）</source>
         <translation>Notice archive number (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="93"/>
+        <location filename="../../ui/objection_dialog.py" line="66"/>
         <source>程序</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="94"/>
+        <location filename="../../ui/objection_dialog.py" line="67"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="95"/>
+        <location filename="../../ui/objection_dialog.py" line="68"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="96"/>
+        <location filename="../../ui/objection_dialog.py" line="69"/>
         <source>被异议户</source>
         <translation>Household objected to</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="97"/>
+        <location filename="../../ui/objection_dialog.py" line="70"/>
         <source>提出人</source>
         <translation>Raised by</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="98"/>
+        <location filename="../../ui/objection_dialog.py" line="71"/>
         <source>提出日期</source>
         <translation>Date raised</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="99"/>
+        <location filename="../../ui/objection_dialog.py" line="72"/>
         <source>异议内容</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="100"/>
+        <location filename="../../ui/objection_dialog.py" line="73"/>
         <source>所针对的公示</source>
         <translation>Notice objected to</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="105"/>
+        <location filename="../../ui/objection_dialog.py" line="78"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="151"/>
+        <location filename="../../ui/objection_dialog.py" line="109"/>
         <source>该村没有处于公示阶段的户。</source>
         <translation>No household of this village is under public notice.</translation>
     </message>
@@ -2689,52 +2694,52 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>PeersTableModel</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="40"/>
+        <location filename="../../ui/sync_peers.py" line="39"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="41"/>
+        <location filename="../../ui/sync_peers.py" line="40"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="42"/>
+        <location filename="../../ui/sync_peers.py" line="41"/>
         <source>设备编号</source>
         <translation>Device no.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="43"/>
+        <location filename="../../ui/sync_peers.py" line="42"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="44"/>
+        <location filename="../../ui/sync_peers.py" line="43"/>
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="45"/>
+        <location filename="../../ui/sync_peers.py" line="44"/>
         <source>时钟偏差</source>
         <translation>Clock skew</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="46"/>
+        <location filename="../../ui/sync_peers.py" line="45"/>
         <source>已收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="47"/>
+        <location filename="../../ui/sync_peers.py" line="46"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="48"/>
+        <location filename="../../ui/sync_peers.py" line="47"/>
         <source>暂存</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="49"/>
+        <location filename="../../ui/sync_peers.py" line="48"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2798,142 +2803,142 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>ProcedureStepDialog</name>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="37"/>
+        <location filename="../../ui/procedure_dialog.py" line="31"/>
         <source>通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="38"/>
+        <location filename="../../ui/procedure_dialog.py" line="32"/>
         <source>不通过（退出程序）</source>
         <translation>Not approved (leaves the procedure)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="39"/>
+        <location filename="../../ui/procedure_dialog.py" line="33"/>
         <source>本户撤回</source>
         <translation>Withdrawn by the household</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="40"/>
+        <location filename="../../ui/procedure_dialog.py" line="34"/>
         <source>退回上一步</source>
         <translation>Back to the previous step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="43"/>
+        <location filename="../../ui/procedure_dialog.py" line="37"/>
         <source>应到</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="44"/>
+        <location filename="../../ui/procedure_dialog.py" line="38"/>
         <source>赞成</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="45"/>
+        <location filename="../../ui/procedure_dialog.py" line="39"/>
         <source>反对</source>
         <translation>Against</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="46"/>
+        <location filename="../../ui/procedure_dialog.py" line="40"/>
         <source>弃权</source>
         <translation>Abstained</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="79"/>
+        <location filename="../../ui/procedure_dialog.py" line="68"/>
         <source>登记程序步骤</source>
         <translation>Record a procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="92"/>
+        <location filename="../../ui/procedure_dialog.py" line="74"/>
         <source>如：村两委、村民代表大会、乡镇扶贫工作站</source>
         <translation>e.g. village committee, township office</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="94"/>
+        <location filename="../../ui/procedure_dialog.py" line="76"/>
         <source>会议记录（时间、地点、参会人员、议题、表决情况）</source>
         <translation>Minutes (time, place, attendees, agenda, vote)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="95"/>
+        <location filename="../../ui/procedure_dialog.py" line="77"/>
         <source>备注；退回或撤回时必须写明原因</source>
         <translation>Required to send back or withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="142"/>
+        <location filename="../../ui/procedure_dialog.py" line="93"/>
         <source>程序</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="143"/>
+        <location filename="../../ui/procedure_dialog.py" line="94"/>
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="144"/>
+        <location filename="../../ui/procedure_dialog.py" line="95"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="145"/>
+        <location filename="../../ui/procedure_dialog.py" line="96"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="149"/>
+        <location filename="../../ui/procedure_dialog.py" line="100"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="149"/>
+        <location filename="../../ui/procedure_dialog.py" line="100"/>
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="163"/>
+        <location filename="../../ui/procedure_dialog.py" line="115"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="172"/>
+        <location filename="../../ui/procedure_dialog.py" line="119"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="174"/>
+        <location filename="../../ui/procedure_dialog.py" line="121"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="175"/>
+        <location filename="../../ui/procedure_dialog.py" line="122"/>
         <source>办理人/会议</source>
         <translation>Handled by / meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="176"/>
+        <location filename="../../ui/procedure_dialog.py" line="123"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="177"/>
+        <location filename="../../ui/procedure_dialog.py" line="124"/>
         <source>表决票数</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="182"/>
+        <location filename="../../ui/procedure_dialog.py" line="129"/>
         <source>会议记录</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="183"/>
+        <location filename="../../ui/procedure_dialog.py" line="130"/>
         <source>备注/原因</source>
         <translation>Note/reason</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="228"/>
+        <location filename="../../ui/procedure_dialog.py" line="175"/>
         <source>已选 {n} / {total} 户</source>
         <translation>{n} of {total} households selected</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="253"/>
+        <location filename="../../ui/procedure_dialog.py" line="200"/>
         <source>请至少选择一户。</source>
         <translation>Select at least one household.</translation>
     </message>
@@ -3115,57 +3120,57 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>ResolveObjectionDialog</name>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="169"/>
+        <location filename="../../ui/objection_dialog.py" line="125"/>
         <source>处理异议</source>
         <translation>Resolve an objection</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="176"/>
+        <location filename="../../ui/objection_dialog.py" line="132"/>
         <source>异议成立，该户退出程序</source>
         <translation>Objection upheld; the household leaves the procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="177"/>
+        <location filename="../../ui/objection_dialog.py" line="133"/>
         <source>异议不成立</source>
         <translation>Objection rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="186"/>
+        <location filename="../../ui/objection_dialog.py" line="142"/>
         <source>核实情况和处理理由（不成立时必填）</source>
         <translation>Findings and reasons (required when rejected)</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="188"/>
+        <location filename="../../ui/objection_dialog.py" line="144"/>
         <source>处理人或单位</source>
         <translation>Person or office resolving it</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="190"/>
+        <location filename="../../ui/objection_dialog.py" line="146"/>
         <source>异议</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="191"/>
+        <location filename="../../ui/objection_dialog.py" line="147"/>
         <source>结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="192"/>
+        <location filename="../../ui/objection_dialog.py" line="148"/>
         <source>处理理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="193"/>
+        <location filename="../../ui/objection_dialog.py" line="149"/>
         <source>处理日期</source>
         <translation>Date resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="194"/>
+        <location filename="../../ui/objection_dialog.py" line="150"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../ui/objection_dialog.py" line="197"/>
+        <location filename="../../ui/objection_dialog.py" line="153"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3173,27 +3178,27 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>SearchResultsTableModel</name>
     <message>
-        <location filename="../../ui/search_model.py" line="22"/>
+        <location filename="../../ui/search_model.py" line="21"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/search_model.py" line="23"/>
+        <location filename="../../ui/search_model.py" line="22"/>
         <source>与户主关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/search_model.py" line="24"/>
+        <location filename="../../ui/search_model.py" line="23"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/search_model.py" line="25"/>
+        <location filename="../../ui/search_model.py" line="24"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/search_model.py" line="26"/>
+        <location filename="../../ui/search_model.py" line="25"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
@@ -3337,32 +3342,32 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="134"/>
+        <location filename="../../ui/sync_peers.py" line="133"/>
         <source>各设备同步状态</source>
         <translation>Sync status of each device</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="139"/>
+        <location filename="../../ui/sync_peers.py" line="138"/>
         <source>本机：{name}，指纹 {fp}</source>
         <translation>This computer: {name}, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="141"/>
+        <location filename="../../ui/sync_peers.py" line="140"/>
         <source>本机还没有同步密钥。</source>
         <translation>This computer has no sync key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="143"/>
+        <location filename="../../ui/sync_peers.py" line="142"/>
         <source>吊销所选设备…</source>
         <translation>Revoke the selected device…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="169"/>
+        <location filename="../../ui/sync_peers.py" line="168"/>
         <source>吊销后，这台设备的数据包都将被拒收。确定吊销 {name} 吗？</source>
         <translation>Once revoked, every bundle from this device is refused. Revoke {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="172"/>
+        <location filename="../../ui/sync_peers.py" line="171"/>
         <source>吊销设备</source>
         <translation>Revoke device</translation>
     </message>
@@ -3370,37 +3375,37 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>StepHouseholdsTableModel</name>
     <message>
-        <location filename="../../ui/step_households.py" line="21"/>
+        <location filename="../../ui/step_households.py" line="19"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/step_households.py" line="22"/>
+        <location filename="../../ui/step_households.py" line="20"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/step_households.py" line="23"/>
+        <location filename="../../ui/step_households.py" line="21"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/step_households.py" line="24"/>
+        <location filename="../../ui/step_households.py" line="22"/>
         <source>人口</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/step_households.py" line="25"/>
+        <location filename="../../ui/step_households.py" line="23"/>
         <source>脱贫标准</source>
         <translation>Exit criteria</translation>
     </message>
     <message>
-        <location filename="../../ui/step_households.py" line="26"/>
+        <location filename="../../ui/step_households.py" line="24"/>
         <source>提示</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/step_households.py" line="118"/>
+        <location filename="../../ui/step_households.py" line="87"/>
         <source>{passed}/{total} 项通过</source>
         <translation>{passed} of {total} met</translation>
     </message>
@@ -3444,37 +3449,37 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>WarningsPanel</name>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="147"/>
+        <location filename="../../ui/warnings_panel.py" line="133"/>
         <source>全部级别</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="148"/>
+        <location filename="../../ui/warnings_panel.py" line="134"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="149"/>
+        <location filename="../../ui/warnings_panel.py" line="135"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="150"/>
+        <location filename="../../ui/warnings_panel.py" line="136"/>
         <source>按户主、村或内容筛选…</source>
         <translation>Filter by head, village or text…</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="151"/>
+        <location filename="../../ui/warnings_panel.py" line="137"/>
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="207"/>
+        <location filename="../../ui/warnings_panel.py" line="187"/>
         <source>全部预警（{n}）</source>
         <translation>All warnings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="217"/>
+        <location filename="../../ui/warnings_panel.py" line="197"/>
         <source>显示 {shown} 条预警（{households} 户），共 {total} 条。双击打开该户。</source>
         <translation>Showing {shown} warnings ({households} households) of {total}. Double-click to open the household.</translation>
     </message>
@@ -3507,14 +3512,14 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
         <translation>How to fix</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="121"/>
-        <location filename="../../ui/warnings_panel.py" line="177"/>
+        <location filename="../../ui/warnings_panel.py" line="107"/>
+        <location filename="../../ui/warnings_panel.py" line="157"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="123"/>
-        <location filename="../../ui/warnings_panel.py" line="178"/>
+        <location filename="../../ui/warnings_panel.py" line="109"/>
+        <location filename="../../ui/warnings_panel.py" line="158"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
@@ -3536,27 +3541,27 @@ The data is intact: an unfinished save is undone completely.
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="23"/>
+        <location filename="../../ui/messages.py" line="30"/>
         <source>建档 — 错误</source>
         <translation>Jiandang — Error</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="28"/>
+        <location filename="../../ui/messages.py" line="35"/>
         <source>建档</source>
         <translation>Jiandang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48"/>
+        <location filename="../../ui/messages.py" line="55"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>建档 — 意外错误</source>
         <translation>Jiandang — Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>日志文件：{path}</source>
         <translation>Log file: {path}</translation>
     </message>

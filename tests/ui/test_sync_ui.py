@@ -186,8 +186,14 @@ def test_enrollment_screens_create_keys_write_and_enroll_with_fingerprints(
     asked = [text for kind, text in answers.shown if kind == "ask"]
     assert township.keys.identity.fingerprint in asked[0]
     shoot(dialog, "enroll")
+    new_township = make_site(tmp_path / "t2", "新平襄镇", "township")  # the township made new keys
+    (tmp_path / "new.jdkey").write_bytes(bundle_keys.key_file_bytes(new_township.keys))
+    assert dialog.enroll_file(str(tmp_path / "new.jdkey"))
+    asked = [text for kind, text in answers.shown if kind == "ask"]
+    assert "原来的乡镇 平襄镇 将停用" in asked[-1] and "只发给 新平襄镇" in asked[-1]
     db.close()
     township.db.close()
+    new_township.db.close()
 
 
 def test_the_passphrase_dialog_refuses_a_short_or_mismatched_passphrase(qtbot: Any) -> None:
