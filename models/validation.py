@@ -47,11 +47,12 @@ class CodeBook:
         return code in self.values.get(table, set())
 
 
-def problem(column: str, code: str, zh: str, en: str, severity: str = ERROR, record: str = "") -> Problem:
-    """Build a Problem whose message starts with the field's label."""
-    return Problem(
-        column, code, f"{fields.label(column)}：{zh}", f"{fields.label(column, 'en')}: {en}", severity, record
-    )
+def problem(
+    column: str, code: str, zh: str, en: str, severity: str = ERROR, record: str = "", table: str = ""
+) -> Problem:
+    """Build a Problem whose message starts with the field's label (as ``table`` names it, if given)."""
+    zh_label, en_label = fields.label(column, table=table), fields.label(column, "en", table)
+    return Problem(column, code, f"{zh_label}：{zh}", f"{en_label}: {en}", severity, record)
 
 
 def check_codes(values: dict[str, Any], mapping: dict[str, str], book: CodeBook) -> list[Problem]:
@@ -71,8 +72,8 @@ def check_codes(values: dict[str, Any], mapping: dict[str, str], book: CodeBook)
     return found
 
 
-def check_non_negative(values: dict[str, Any], columns: Iterable[str]) -> list[Problem]:
-    """Areas, amounts and counts are numbers and never negative."""
+def check_non_negative(values: dict[str, Any], columns: Iterable[str], table: str = "") -> list[Problem]:
+    """Areas, amounts and counts are numbers and never negative (labels as ``table`` names the columns)."""
     found = []
     for column in columns:
         value = values.get(column)
@@ -81,10 +82,12 @@ def check_non_negative(values: dict[str, Any], columns: Iterable[str]) -> list[P
         try:
             number = float(value)
         except (TypeError, ValueError):
-            found.append(problem(column, "not_a_number", f"“{value}”不是数字。", f"'{value}' is not a number."))
+            found.append(
+                problem(column, "not_a_number", f"“{value}”不是数字。", f"'{value}' is not a number.", table=table)
+            )
             continue
         if number < 0:
-            found.append(problem(column, "negative", "不能为负数。", "must not be negative."))
+            found.append(problem(column, "negative", "不能为负数。", "must not be negative.", table=table))
     return found
 
 
@@ -182,11 +185,21 @@ def normalize_member(
     found += check_flags(out, fields.MEMBER_FLAGS)
     found += check_non_negative(out, ("work_months",))
     found += check_dates(out, ("birth_date", "left_date"))
+    found += _not_after(out, "birth_date", today or datetime.date.today())
     found += _check_health(out, book)
     if not str(out.get("name") or "").strip():
         found.append(problem("name", "required", "不能为空。", "is required."))
     found += _check_id(out, today or datetime.date.today())
     return out, found
+
+
+def _not_after(values: dict[str, Any], column: str, today: datetime.date) -> list[Problem]:
+    day = parse_date(str(values.get(column) or ""))
+    if day is None or day <= today:
+        return []
+    return [
+        problem(column, "future_date", f"{day.isoformat()} 晚于今天，请核对。", f"{day.isoformat()} is after today.")
+    ]
 
 
 def _check_health(values: dict[str, Any], book: CodeBook) -> list[Problem]:
@@ -214,7 +227,7 @@ def _check_id(values: dict[str, Any], today: datetime.date) -> list[Problem]:
     raw = str(values.get("id_number") or "").strip()
     if not raw:
         return [
-            problem("id_number", "missing_id", "缺少证件号码，请尽快补录。", "missing; add it when available.", WARNING)
+            problem("id_number", "missing_id", "未填写，请尽快补录。", "missing; add it when available.", WARNING)
         ]
     if values.get("id_type") not in (None, "", ID_CARD):
         return []
@@ -340,7 +353,7 @@ def _relation_age(member: dict[str, Any], head: dict[str, Any]) -> list[Problem]
 
 def validate_income(values: dict[str, Any]) -> list[Problem]:
     """Every income item is a non-negative number; the year is valid."""
-    found = check_non_negative(values, fields.INCOME_ITEMS)
+    found = check_non_negative(values, fields.INCOME_ITEMS, "incomes")
     found += check_years(values, ("year",))
     if values.get("year") in (None, ""):
         found.append(problem("year", "required", "不能为空。", "is required."))
@@ -379,6 +392,7 @@ def validate_loan(values: dict[str, Any], borrower_birth: str | None, book: Code
     found = check_non_negative(values, fields.LOAN_AMOUNTS + ("term_months",))
     found += check_dates(values, ("loan_date", "due_date", "repaid_date"))
     found += check_codes(values, {"repayment_status": "repayment_status"}, book)
+    found += _date_order(values, "loan_date", "due_date") + _date_order(values, "loan_date", "repaid_date")
     if found:
         return found
     if float(values.get("amount") or 0) > 50000:

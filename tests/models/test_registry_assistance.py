@@ -85,3 +85,19 @@ def test_deleting_a_measure_deletes_its_loan(registry: Registry, household: str)
     registry.delete_measure(measure)
     assert registry.get_household(household)["measures"] == []
     assert registry.conn.execute("SELECT COUNT(*) FROM tombstones WHERE tbl = 'loans'").fetchone()[0] == 1
+
+
+def test_a_loan_due_before_it_was_made_is_refused(registry: Registry, household: str) -> None:
+    head = registry.get_household(household)["members"][0]
+    loan = {"amount": 5000, "loan_date": "2025-03-01", "due_date": "2024-03-01", "borrower_id": head["id"]}
+    with pytest.raises(ValidationFailed) as error:
+        registry.create_measure({"household_id": household, "year": 2018, "type": "04", "status": "2"}, loan=loan)
+    assert [p.message_zh for p in error.value.problems] == ["到期日期：早于放款日期。"]
+    assert registry.get_household(household)["measures"] == []
+
+
+def test_a_negative_income_item_is_named_as_the_income_form_names_it(registry: Registry, household: str) -> None:
+    with pytest.raises(ValidationFailed) as error:
+        registry.set_income(household, 2018, {"dibao": -100})
+    assert [p.message_zh for p in error.value.problems] == ["低保金：不能为负数。"]
+    assert error.value.problems[0].message_en == "Dibao payments: must not be negative."

@@ -218,3 +218,14 @@ def test_update_member_validates_the_whole_household(registry: Registry) -> None
     registry.update_member(spouse["id"], {"education": "03", "health": "03,02"})
     stored = registry.get_household(hid)["members"][1]
     assert stored["education"] == "03" and stored["health"] == "02,03"
+
+
+def test_a_birth_date_after_today_is_refused(registry: Registry) -> None:
+    """A member registered without an ID number cannot be born tomorrow (and so counted and printed)."""
+    hid = registry.create_household({"village_code": VILLAGE}, family())
+    unborn = {"name": "张未生", "relation": "05", "id_type": "03", "birth_date": "2030-01-01", "ethnicity": "01"}
+    with pytest.raises(ValidationFailed) as error:
+        registry.add_member(hid, unborn)
+    [found] = [p for p in error.value.problems if p.severity == "error"]
+    assert found.message_zh.startswith("出生日期：2030-01-01 晚于今天")
+    assert registry.get_household(hid)["household"]["population"] == 4
