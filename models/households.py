@@ -234,18 +234,8 @@ class HouseholdOps(RegistryBase):
         owner = self.id_owner(str(id_number), exclude_member=member_id)
         if owner is None:
             return []
-        where = "本户" if owner["household_id"] == household_id else f"{owner['village']}{owner['head'] or ''}户"
-        number = f"（户编号 {owner['household_no']}）" if owner["household_no"] else ""
-        return [
-            Problem(
-                "id_number",
-                "id_in_other_household",
-                f"证件号码：该号码已登记为{where}的成员“{owner['name']}”{number}，同一号码不能出现在两户中。",
-                f"ID number: already registered to {owner['name']} in another household{number}.",
-                ERROR,
-                owner["household_id"],
-            )
-        ]
+        code, zh, en = _id_taken(owner, owner["household_id"] == household_id)
+        return [Problem("id_number", code, f"证件号码：{zh}", f"ID number: {en}", ERROR, owner["household_id"])]
 
     def id_owner(self, id_number: str, exclude_member: str | None = None) -> dict[str, Any] | None:
         """The live member holding this ID number (with village and head), or None."""
@@ -285,3 +275,23 @@ def _duplicates_within(members: list[dict[str, Any]]) -> list[Problem]:
         elif number:
             seen[number] = str(member.get("name"))
     return found
+
+
+def _id_taken(owner: dict[str, Any], same_household: bool) -> tuple[str, str, str]:
+    """(code, Chinese, English) saying who already holds an ID number."""
+    name = owner["name"]
+    if same_household:
+        return (
+            "id_in_household",
+            f"该号码已是本户成员“{name}”的号码，同一个人不能登记两次。",
+            f"this number is already {name}'s, a member of this household; a person is registered once.",
+        )
+    head, village, number = owner["head"] or "", owner["village"] or "", owner["household_no"]
+    where_en = f"the household of {head} in {village}" if head else f"another household in {village}"
+    return (
+        "id_in_other_household",
+        f"该号码已登记为{village}{head}户的成员“{name}”{f'（户编号 {number}）' if number else ''}，"
+        "同一号码不能出现在两户中。",
+        f"already registered to {name} in {where_en}{f' (household number {number})' if number else ''}; "
+        "one number cannot be in two households.",
+    )

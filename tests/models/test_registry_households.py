@@ -229,3 +229,13 @@ def test_a_birth_date_after_today_is_refused(registry: Registry) -> None:
     [found] = [p for p in error.value.problems if p.severity == "error"]
     assert found.message_zh.startswith("出生日期：2030-01-01 晚于今天")
     assert registry.get_household(hid)["household"]["population"] == 4
+
+
+def test_a_new_member_with_a_housemates_id_number_is_told_it_is_the_same_household(registry: Registry) -> None:
+    hid = registry.create_household({"village_code": VILLAGE}, family())
+    twin = {**family()[0], "name": "张三二", "relation": "05"}
+    with pytest.raises(ValidationFailed) as error:
+        registry.add_member(hid, twin)
+    found = next(p for p in error.value.problems if p.code.startswith("id_in"))
+    assert found.code == "id_in_household" and "本户成员“张三”" in found.message_zh and "两户" not in found.message_zh
+    assert "member of this household" in found.message_en and "户" not in found.message_en
