@@ -63,10 +63,14 @@ class Database:
 
     def set_setting(self, key: str, value: str) -> None:
         """Store a local setting; settings are never synced."""
+        self.set_settings({key: value})
+
+    def set_settings(self, values: dict[str, str]) -> None:
+        """Store several local settings in one transaction: all of them or none."""
         with self._plain_transaction():
-            self.conn.execute(
+            self.conn.executemany(
                 "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
+                list(values.items()),
             )
 
     def operator(self) -> str:

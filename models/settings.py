@@ -64,6 +64,27 @@ def get_setting(db: Database, key: str) -> Any:
 
 def set_setting(db: Database, key: str, value: Any) -> None:
     """Store a declared setting after checking it."""
+    db.set_setting(key, stored_value(key, value))
+
+
+def set_settings(db: Database, values: dict[str, Any]) -> dict[str, JiandangError]:
+    """Check every value first; store them all in one transaction only if none is refused.
+
+    Returns the refusals by key (empty when everything was stored).
+    """
+    stored, refused = {}, {}
+    for key, value in values.items():
+        try:
+            stored[key] = stored_value(key, value)
+        except JiandangError as error:
+            refused[key] = error
+    if not refused:
+        db.set_settings(stored)
+    return refused
+
+
+def stored_value(key: str, value: Any) -> str:
+    """The text a declared setting is stored as; raises JiandangError when the value is not allowed."""
     setting = _declared(key)
     if setting.choices and value not in setting.choices:
         raise JiandangError(
@@ -77,7 +98,7 @@ def set_setting(db: Database, key: str, value: Any) -> None:
             raise JiandangError(
                 f"{setting.label}必须是整数。", f"{setting.label_en} must be a whole number."
             ) from error
-    db.set_setting(key, json.dumps(list(value), ensure_ascii=False) if setting.is_list else str(value))
+    return json.dumps(list(value), ensure_ascii=False) if setting.is_list else str(value)
 
 
 def _declared(key: str) -> Setting:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import ERROR, JiandangError
+from models.errors import ERROR
 from models.registry import Registry
-from models.settings import SETTINGS, get_setting, set_setting
+from models.settings import SETTINGS, get_setting, set_settings
 from ui import prefs
 from ui.field_widgets import FIELD_STYLE, FieldBox, TextField, form_layout
 from ui.settings_tables import CodeTablesPage, PovertyLinesPage
@@ -95,16 +95,14 @@ class SettingsDialog(QDialog):
         return result
 
     def accept(self) -> None:
-        """Store every setting; a refused value is shown at its field and nothing else closes."""
-        ok = True
-        for key, value in self.values().items():
-            try:
-                set_setting(self.registry.db, key, value)
-                self.boxes[key].show_problem()
-            except JiandangError as error:
-                self.boxes[key].show_problem(error.message(self.lang), ERROR)
-                ok = False
-        if ok:
+        """Store every setting, or none: a refused value is shown at its field and the dialog stays open."""
+        refused = set_settings(self.registry.db, self.values())
+        for key, box in self.boxes.items():
+            if key in refused:
+                box.show_problem(refused[key].message(self.lang), ERROR)
+            else:
+                box.show_problem()
+        if not refused:
             prefs.settings().setValue("language", self.values()["language"])
             super().accept()
 

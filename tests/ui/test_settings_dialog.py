@@ -29,6 +29,7 @@ def test_settings_are_stored_and_a_refused_value_is_shown_at_its_field(
     boxes["notice_days"].editor.setText("七天")
     dialog.accept()
     assert dialog.isVisible() and "公示天数必须是整数" in boxes["notice_days"].message.text()
+    assert get_setting(village_registry.db, "operator") == "测试员"  # nothing stored while one value is refused
     boxes["notice_days"].editor.setText("10")
     dialog.accept()
     db = village_registry.db
@@ -39,6 +40,17 @@ def test_settings_are_stored_and_a_refused_value_is_shown_at_its_field(
         10,
     )
     assert get_setting(db, "issuing_body") == "平襄镇人民政府"
+
+
+def test_cancel_after_a_refused_value_keeps_every_setting_as_it_was(qtbot, village_registry: Registry) -> None:
+    dialog = SettingsDialog(village_registry)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.boxes["operator"].editor.setText("李干部")
+    dialog.boxes["notice_days"].editor.setText("abc")
+    dialog.accept()
+    dialog.reject()
+    assert get_setting(village_registry.db, "operator") == "测试员"
 
 
 def test_poverty_lines_are_edited_with_validation(qtbot, village_registry: Registry, answers: Answers) -> None:
