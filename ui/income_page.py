@@ -13,6 +13,7 @@ from models.field_hints import derived_hint
 from models.household_form import HouseholdForm
 from models.incomes import derive_income, poverty_line
 from models.registry import Registry
+from models.warnings import working_year
 from ui.code_labels import CodeLabels
 from ui.field_widgets import Form, form_layout, rich_tip
 
@@ -43,7 +44,7 @@ class IncomePage(QWidget):
         self.years = QComboBox()
         self.new_year = QSpinBox()
         self.new_year.setRange(2000, 2100)
-        self.new_year.setValue(registry.today().year - 1)
+        self.new_year.setValue(working_year(registry.conn) - 1)  # incomes are last year's
         self.add_button = QPushButton(self.tr("添加年度(&Y)"))
         self.add_button.clicked.connect(lambda: self.add_year(self.new_year.value()))
         self.totals = QLabel()

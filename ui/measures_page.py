@@ -26,6 +26,7 @@ from models.errors import ERROR, JiandangError, ValidationFailed
 from models.helper_list import list_helpers
 from models.registry import Registry
 from models.validation import validate_loan, validate_measure
+from models.warnings import working_year
 from ui import messages
 from ui.code_combo import CodeCombo
 from ui.code_labels import CodeLabels
@@ -205,7 +206,7 @@ class MeasureDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self._build()
-        self.form.set_values({"year": registry.today().year, "status": "1", **self.measure})
+        self.form.set_values({"year": working_year(registry.conn), "status": "1", **self.measure})
         self.loan_form.set_values(self.measure.get("loan") or {})
         self.form.editor("type").changed.connect(self._type_changed)
         self._type_changed()

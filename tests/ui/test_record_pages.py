@@ -173,3 +173,18 @@ def test_settings_table_models_pass_the_model_tester(qtmodeltester, village_regi
     codes = CodeValueTableModel()
     codes.set_rows([e.__dict__ for e in entries(village_registry.conn, "relation")])
     qtmodeltester.check(codes, force_py=True)
+
+
+def test_new_measures_and_income_years_default_to_the_working_year(
+    qtbot, editor: HouseholdEditor, village_registry: Registry
+) -> None:
+    """A registry working on 2017 (its setting, or its newest data) records 2017's measures and 2016's incomes."""
+    from ui.income_page import IncomePage
+
+    village_registry.db.set_setting("current_year", "2017")
+    dialog = MeasureDialog(village_registry, editor.labels, "zh", editor.household_id, editor.members.model.members)
+    qtbot.addWidget(dialog)
+    assert dialog.form.editor("year").value() in (2017, "2017")
+    page = IncomePage(village_registry, editor.labels, "zh", lambda: 4, lambda: None)
+    qtbot.addWidget(page)
+    assert page.new_year.value() == 2016
