@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models import fields
+from models.codes import HOUSEHOLD_REMOVED
 from models.errors import ERROR, WARNING, Problem
 from models.idcard import check_id_number
 from models.validation import FEMALE_RELATIONS, MALE_RELATIONS
@@ -74,6 +75,7 @@ def run_check(conn: sqlite3.Connection) -> CheckReport:
         _id_numbers,
         _duplicate_ids,
         _heads,
+        _empty_households,
         _relation_sex,
         _codes,
         _negatives,
@@ -234,6 +236,28 @@ def _heads(conn: sqlite3.Connection) -> list[Problem]:
             household,
         )
         for household, heads in rows
+    ]
+
+
+def _empty_households(conn: sqlite3.Connection) -> list[Problem]:
+    """Households still on the register with nobody living in them (an entry saved before its members)."""
+    rows = conn.execute(
+        "SELECT h.id FROM households h WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.household_id = h.id "
+        "AND m.in_household = 1) AND COALESCE((SELECT s.status FROM status_history s WHERE s.household_id = h.id "
+        "ORDER BY s.year DESC LIMIT 1), '') != ?",
+        (HOUSEHOLD_REMOVED,),
+    )
+    return [
+        _p(
+            "members",
+            "no_members",
+            "这一户没有在户成员。录入错误请删除此户；全户已消亡或迁出请办理销号。",
+            "Nobody lives in this household. Delete it if it was entered by mistake; remove it (销号) if the family "
+            "died out or moved away.",
+            household,
+            WARNING,
+        )
+        for (household,) in rows
     ]
 
 

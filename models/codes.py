@@ -16,6 +16,7 @@ from dataclasses import dataclass
 __all__ = [
     "CODE_TABLES",
     "DEFAULT_POVERTY_LINES",
+    "HOUSEHOLD_REMOVED",
     "HOUSEHOLD_STATUS_LIVE",
     "HOUSING_DANGEROUS",
     "MEASURE_TYPE_CATEGORY",
@@ -372,6 +373,9 @@ HOUSEHOLD_STATUS_LIVE: tuple[str, ...] = ("01", "02", "04", "05")
 
 未脱贫, 预脱贫, 返贫 and 新识别 count; 已脱贫 (exited) and 销号 (removed) do not.
 """
+
+HOUSEHOLD_REMOVED = "06"
+"""The ``household_status`` code of a household taken off the register (销号)."""
 
 HOUSING_DANGEROUS: tuple[str, ...] = ("C", "D")
 """``housing_grade`` codes that are 危房 (局部危房, 整幢危房)."""

@@ -18,6 +18,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "attribute": ("贫困户属性", "Household attribute"),
     "main_cause": ("主要致贫原因", "Main cause of poverty"),
     "other_causes": ("其他致贫原因", "Other causes of poverty"),
+    "members": ("家庭成员", "Members"),
     "identified_year": ("识别年度", "Year identified"),
     "planned_exit_year": ("计划脱贫年度", "Planned exit year"),
     "exit_year": ("脱贫年度", "Exit year"),

@@ -91,6 +91,16 @@ def validate_form(registry: Registry, form: HouseholdForm, household_id: str | N
     live = [(i, {**m, "id": m.get("id") or f"new:{i}"}) for i, m in enumerate(prepared) if _lives(m)]
     found += [_relation_problem(p, live) for p in validate_relations([m for _, m in live])]
     found += _duplicate_ids(live)
+    if household_id is None and not live:
+        found.append(
+            problem(
+                "members",
+                "no_members",
+                "新建户至少要登记一名在户成员：请先在“家庭成员”页添加户主。",
+                "a new household needs at least one member living in it: add the head on the Members page first.",
+                record="members",
+            )
+        )
     for year, items in sorted(form.incomes.items()):
         found += [replace(p, record=f"income:{year}") for p in validate_income({**items, "year": year})]
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.changes import ChangeWriter, new_id, stable_id
+from models.codes import HOUSEHOLD_REMOVED
 from models.errors import ERROR, JiandangError, Problem
 from models.registry_base import RegistryBase, public
 from models.validation import (
@@ -16,7 +17,7 @@ from models.validation import (
 )
 
 HOUSEHOLD_PARTS = ("member_changes", "other_causes", "incomes", "status_history", "pairings")
-REMOVED = "06"
+REMOVED = HOUSEHOLD_REMOVED
 
 
 class HouseholdOps(RegistryBase):

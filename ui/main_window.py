@@ -26,6 +26,7 @@ from ui.background import Background
 from ui.code_labels import CodeLabels
 from ui.features import install_feature_menus
 from ui.help_dialog import HelpDialog
+from ui.household_delete import delete_selected_household
 from ui.household_editor import HouseholdEditor
 from ui.household_list import HouseholdListPanel
 from ui.region_tree import RegionTreeView
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         households = self.menu(self.tr("登记(&R)"))
         self._action(households, self.tr("新建户…(&N)"), self.new_household, QKeySequence.StandardKey.New)
         self._action(households, self.tr("打开所选户(&O)"), self._open_current, "Ctrl+E")
+        self._action(households, self.tr("删除所选户（录入错误）…(&D)"), lambda: delete_selected_household(self))
         self._action(households, self.tr("查找(&F)"), self._focus_search, QKeySequence.StandardKey.Find)
         self._action(households, self.tr("刷新(&R)"), self.refresh, QKeySequence.StandardKey.Refresh)
         tools = self.menu(self.tr("工具(&T)"))

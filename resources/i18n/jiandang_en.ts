@@ -271,6 +271,25 @@
         <source>{village}{year}年{kind}</source>
         <translation>{village} {year} {kind}</translation>
     </message>
+    <message>
+        <location filename="../../ui/household_delete.py" line="28"/>
+        <source>请先在列表中选中要删除的户。</source>
+        <translation>Select the household to delete in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_delete.py" line="32"/>
+        <source>删除 {household}？
+
+只在录入错误时删除：成员、致贫原因、收入和帮扶措施一并删除，并会同步到各台电脑。全户已消亡或迁出的，请办理销号，不要删除。</source>
+        <translation>Delete {household}?
+
+Delete only what was entered by mistake: its members, causes, incomes and measures go with it, and the deletion reaches every laptop by sync. If the family died out or moved away, remove it from the register (销号) instead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_delete.py" line="35"/>
+        <source>删除户</source>
+        <translation>Delete household</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1546,52 +1565,52 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>IncomePage</name>
     <message>
-        <location filename="../../ui/income_page.py" line="47"/>
+        <location filename="../../ui/income_page.py" line="48"/>
         <source>添加年度(&amp;Y)</source>
         <translation>Add &amp;year</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="59"/>
+        <location filename="../../ui/income_page.py" line="60"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="98"/>
+        <location filename="../../ui/income_page.py" line="99"/>
         <source>{year} 年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="123"/>
+        <location filename="../../ui/income_page.py" line="124"/>
         <source>还没有收入记录：选择年度后点“添加年度”。</source>
         <translation>No income recorded yet: choose a year and click “Add year”.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="140"/>
+        <location filename="../../ui/income_page.py" line="141"/>
         <source>财产性收入 {p} 元&#x3000;转移性收入 {t} 元&#x3000;家庭纯收入 {n} 元&#x3000;家庭人口 {people} 人&#x3000;年人均纯收入 {c} 元</source>
         <translation>Property income {p} yuan   Transfers {t} yuan   Net household income {n} yuan   Household size {people}   Net income per person {c} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="151"/>
+        <location filename="../../ui/income_page.py" line="152"/>
         <source>{year} 年没有贫困线，请在“设置”中填写。</source>
         <translation>There is no poverty line for {year}; enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="153"/>
+        <location filename="../../ui/income_page.py" line="154"/>
         <source>{year} 年贫困线 {line:,.0f} 元。</source>
         <translation>Poverty line {year}: {line:,.0f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="156"/>
+        <location filename="../../ui/income_page.py" line="157"/>
         <source>高于贫困线</source>
         <translation>above the poverty line</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="156"/>
+        <location filename="../../ui/income_page.py" line="157"/>
         <source>不高于贫困线</source>
         <translation>not above the poverty line</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="157"/>
+        <location filename="../../ui/income_page.py" line="158"/>
         <source>{year} 年贫困线 {line:,.0f} 元：{verdict}</source>
         <translation>Poverty line {year}: {line:,.0f} yuan: {verdict}</translation>
     </message>
@@ -1599,12 +1618,12 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>使用帮助(&amp;H)</source>
         <translation>Jiandang &amp;help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>关于建档(&amp;A)</source>
         <translation>&amp;About Jiandang</translation>
     </message>
@@ -1619,77 +1638,82 @@ A safety copy of the current data is made first.</translation>
         <translation>The automatic backup failed; check the free disk space.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>建档 — {name}</source>
         <translation>Jiandang — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>登记(&amp;R)</source>
         <translation>&amp;Registry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>新建户…(&amp;N)</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>打开所选户(&amp;O)</source>
         <translation>&amp;Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="95"/>
+        <source>删除所选户（录入错误）…(&amp;D)</source>
+        <translation>&amp;Delete the selected household (entered by mistake)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>设置…(&amp;S)</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>列表显示的列…(&amp;C)</source>
         <translation>List &amp;columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>显示 {shown} 户（共 {total} 户）</source>
         <translation>{shown} households shown ({total} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>；只显示最先找到的匹配，请输入更多字符缩小范围</source>
         <translation>; only the first matches are shown, type more to narrow the search</translation>
     </message>
@@ -1800,22 +1824,22 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="183"/>
+        <location filename="../../ui/measures_page.py" line="184"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="220"/>
+        <location filename="../../ui/measures_page.py" line="221"/>
         <source>扶贫小额信贷</source>
         <translation>Poverty micro-credit</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="239"/>
+        <location filename="../../ui/measures_page.py" line="240"/>
         <source>五个一批：{category}</source>
         <translation>Category (五个一批): {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="282"/>
+        <location filename="../../ui/measures_page.py" line="283"/>
         <source>有提示需要核对；确认无误请再点“确定”保存。</source>
         <translation>Please check the warnings; click OK again to save.</translation>
     </message>
@@ -1823,47 +1847,47 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasureTableModel</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="64"/>
+        <location filename="../../ui/measures_page.py" line="65"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="65"/>
+        <location filename="../../ui/measures_page.py" line="66"/>
         <source>措施类型</source>
         <translation>Measure type</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="66"/>
+        <location filename="../../ui/measures_page.py" line="67"/>
         <source>五个一批</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="67"/>
+        <location filename="../../ui/measures_page.py" line="68"/>
         <source>措施内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="68"/>
+        <location filename="../../ui/measures_page.py" line="69"/>
         <source>实施状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="69"/>
+        <location filename="../../ui/measures_page.py" line="70"/>
         <source>资金合计（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="70"/>
+        <location filename="../../ui/measures_page.py" line="71"/>
         <source>计划开始</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="71"/>
+        <location filename="../../ui/measures_page.py" line="72"/>
         <source>实际完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="72"/>
+        <location filename="../../ui/measures_page.py" line="73"/>
         <source>贷款金额（元）</source>
         <translation>Loan (yuan)</translation>
     </message>
@@ -1871,32 +1895,32 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="111"/>
+        <location filename="../../ui/measures_page.py" line="112"/>
         <source>保存新户后才能登记帮扶措施。</source>
         <translation>Save the new household before recording measures.</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="115"/>
+        <location filename="../../ui/measures_page.py" line="116"/>
         <source>添加措施(&amp;A)</source>
         <translation>&amp;Add measure</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="116"/>
+        <location filename="../../ui/measures_page.py" line="117"/>
         <source>修改(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="117"/>
+        <location filename="../../ui/measures_page.py" line="118"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="156"/>
+        <location filename="../../ui/measures_page.py" line="157"/>
         <source>删除措施</source>
         <translation>Delete measure</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="156"/>
+        <location filename="../../ui/measures_page.py" line="157"/>
         <source>删除这条帮扶措施（录入错误时）？</source>
         <translation>Delete this measure (entered by mistake)?</translation>
     </message>

@@ -48,3 +48,12 @@ def test_check_report_is_available_in_english_and_as_data(registry: Registry) ->
     assert "1 errors" in format_report(report, "en")
     data = report.to_dict()
     assert data["errors"] == 1 and data["problems"][0]["code"] == "negative"
+
+
+def test_a_household_nobody_lives_in_is_a_warning_until_it_is_removed(registry: Registry) -> None:
+    empty = registry.create_household({"village_code": VILLAGE})
+    registry.create_household({"village_code": VILLAGE}, family())
+    [found] = [p for p in run_check(registry.conn).problems if p.code == "no_members"]
+    assert found.record == empty and found.severity == "warning" and "销号" in found.message_zh
+    registry.set_status(empty, 2019, "06")
+    assert not [p for p in run_check(registry.conn).problems if p.code == "no_members"]

@@ -129,7 +129,7 @@ def test_an_id_of_another_household_offers_to_open_it(
 
 
 def test_errors_block_saving_and_are_shown_at_the_field_and_in_the_summary(
-    qtbot, village_registry: Registry, answers: Answers
+    qtbot, monkeypatch, village_registry: Registry, answers: Answers
 ) -> None:
     editor = new_editor(qtbot, village_registry)
     qtbot.keyClicks(editor.conditions.form.editor("land_area"), "-3")
@@ -139,6 +139,9 @@ def test_errors_block_saving_and_are_shown_at_the_field_and_in_the_summary(
     assert box.message.isVisible() and "不能为负数" in box.message.text()
     items = [editor.summary.item(i).text() for i in range(editor.summary.count())]
     assert any("不能为负数" in text for text in items) and editor.household_id is None
+    assert any("请先在“家庭成员”页添加户主" in text for text in items)  # nobody lives in it yet
+    script_dialog(monkeypatch, MemberDialog, [type_member("张三", HEAD_ID, "01")])
+    editor.members.add_member()
     editor.conditions.form.editor("land_area").setText("0.5")
     assert editor.save()  # the warning (irrigated > land) does not block
     assert any("大于" in editor.summary.item(i).text() for i in range(editor.summary.count()))

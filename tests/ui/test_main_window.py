@@ -169,3 +169,44 @@ def test_unusable_database_at_start_shows_the_error_and_exits_1(qapp, answers: A
     assert app_module.run(path, "zh") == 1
     assert answers.kinds() == ["error"] and "不是数据库文件" in answers.shown[0][1]
     assert path.read_bytes() == b"\x89PNG\r\n\x1a\n" + bytes(200)
+
+
+def test_a_household_entered_by_mistake_is_deleted_from_the_menu_after_asking(
+    qtbot, window: MainWindow, demo_db: Database, answers: Answers
+) -> None:
+    from ui.household_delete import delete_selected_household
+
+    window.list_panel.table.selectRow(0)
+    doomed = window.list_panel.current_household()
+    head = demo_db.conn.execute(
+        "SELECT name FROM members WHERE household_id = ? AND relation = '01' AND in_household = 1", (doomed,)
+    ).fetchone()[0]
+    answers.yes = False
+    assert not delete_selected_household(window)
+    assert head in answers.shown[-1][1] and "销号" in answers.shown[-1][1]
+    answers.yes = True
+    editor = window.open_household(doomed)
+    assert delete_selected_household(window)
+    assert not editor.isVisible()
+    assert demo_db.conn.execute("SELECT COUNT(*) FROM households WHERE id = ?", (doomed,)).fetchone()[0] == 0
+    qtbot.waitUntil(lambda: window.model.rowCount() == DEMO_HOUSEHOLDS - 1)
+    menu = next(m for m in window.findChildren(QMenu) if "登记" in m.title())
+    assert any("删除所选户" in a.text() for a in menu.actions())
+
+
+def test_a_household_with_procedure_records_is_not_deleted(
+    qtbot, window: MainWindow, demo_db: Database, answers: Answers
+) -> None:
+    from ui.household_delete import delete_selected_household
+
+    window.list_panel.table.selectRow(0)
+    household = window.list_panel.current_household()
+    with window.db.write("测试员") as writer:
+        writer.insert(
+            "workflow_events",
+            {"household_id": household, "procedure": "identify", "step": "apply", "year": 2019,
+             "event_date": "2019-03-01"},
+        )
+    assert not delete_selected_household(window)
+    assert answers.kinds()[-1] == "error" and "办理销号" in answers.shown[-1][1]
+    assert demo_db.conn.execute("SELECT COUNT(*) FROM households WHERE id = ?", (household,)).fetchone()[0] == 1
