@@ -9,6 +9,7 @@ household is an error, never a guess.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,7 +184,8 @@ class HouseholdMatcher:
 
     def match(self, draft: Draft) -> None:
         """Find the registered household this one is: by members' ID numbers, 户编号, or (no numbers) names."""
-        owners = {self.store.owners[i][1] for i in draft.ids() if i in self.store.owners}
+        held = Counter(self.store.owners[i][1] for i in draft.ids() if i in self.store.owners)
+        owners = set(held)
         number = draft.shared.get("household.household_no")
         numbered = self.store.by_number.get(str(number), []) if number else []
         candidates = owners | (set(numbered) if len(numbered) == 1 else set())
@@ -200,6 +202,8 @@ class HouseholdMatcher:
                     )
                 ],
             )
+        elif len(candidates) > 1 and (chosen := _main_household(held, numbered)):
+            draft.household_id = chosen  # the rows whose number is held elsewhere are refused by their own check
         elif len(candidates) > 1:
             draft.plan.add(
                 first,
@@ -241,3 +245,12 @@ class HouseholdMatcher:
             )
             return same[0]
         return None
+
+
+def _main_household(held: Counter[str], numbered: list[str]) -> str | None:
+    """Which registered household rows of one household are, when their ID numbers point to several: the one
+    with the same 户编号, else the one holding most of them; None when that is a tie."""
+    if len(numbered) == 1 and numbered[0] in held:
+        return numbered[0]
+    ranked = held.most_common(2)
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None

@@ -281,3 +281,27 @@ def test_a_village_given_by_code_and_name_is_created_only_when_asked(registry: R
     result = apply_plan(registry, plan_of(registry, path, create_places=True)[1])
     assert result.households_added == 1 and result.places_created == 1
     assert {"code": "621121103203", "name": "新庄村", "level": 5, "parent_code": "621121103000"} in registry.regions()
+
+
+def test_a_row_holding_another_households_number_is_the_one_blamed(registry: Registry, tmp_path: Path) -> None:
+    """Three rows of 张三's household and one typed with 王五's ID number: only that row is in error."""
+    zhang = registry.create_household(
+        {"village_code": VILLAGE, "household_no": "101"},
+        [
+            {"name": "张三", "relation": "01", "id_number": ZHANG},
+            {"name": "李梅", "relation": "02", "id_number": LI},
+        ],
+    )
+    registry.create_household({"village_code": VILLAGE, "household_no": "202"}, [
+        {"name": "王五", "relation": "01", "id_number": WANG}
+    ])
+    rows = [
+        ["姓名", "身份证号", "与户主关系", "户编号"],
+        ["张三", ZHANG, "户主", "101"],
+        ["李梅", LI, "配偶", "101"],
+        ["张五", WANG, "之子", "101"],
+    ]
+    _, plan = plan_of(registry, write_xlsx(tmp_path / "mixed.xlsx", rows), village_code=VILLAGE)
+    assert errors_by_row(plan) == {4: ["id_in_other_household"]}
+    assert plan.households[0].household_id == zhang
+    assert "王五" in next(i.problem.message() for i, _ in plan.problems() if i.row == 4)
