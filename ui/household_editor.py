@@ -173,8 +173,8 @@ class HouseholdEditor(QDialog):
             rest = page.show_problems(rest)
         self.summary.clear()
         for found in sorted(problems, key=lambda p: p.severity != ERROR):
-            prefix = self.tr("错误") if found.severity == ERROR else self.tr("提示")
-            item = QListWidgetItem(f"{prefix}：{found.message(self.lang)}")
+            line = self.tr("错误：{message}") if found.severity == ERROR else self.tr("提示：{message}")
+            item = QListWidgetItem(line.format(message=found.message(self.lang)))
             item.setData(Qt.ItemDataRole.UserRole, (found.field, found.record))
             item.setForeground(Qt.GlobalColor.red if found.severity == ERROR else Qt.GlobalColor.darkYellow)
             self.summary.addItem(item)

@@ -1293,13 +1293,13 @@ A safety copy of the current data is made first.</translation>
     </message>
     <message>
         <location filename="../../ui/household_editor.py" line="176"/>
-        <source>错误</source>
-        <translation>Error</translation>
+        <source>错误：{message}</source>
+        <translation>Error: {message}</translation>
     </message>
     <message>
         <location filename="../../ui/household_editor.py" line="176"/>
-        <source>提示</source>
-        <translation>Warning</translation>
+        <source>提示：{message}</source>
+        <translation>Note: {message}</translation>
     </message>
     <message>
         <location filename="../../ui/household_editor.py" line="231"/>
