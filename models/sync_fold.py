@@ -109,7 +109,7 @@ def _incarnation(columns: list[str], inserts: list[Rec], updates: list[Rec], cl:
     state = RowState(True, cl, row_clock=(first.hlc, first.site))
     row_clock = (0, first.hlc, first.site)
     per_column = _column_writes(columns, inserts, updates, defaults)
-    resolved = {tuple(c) for r in updates for c in (r.prev or {}).get("_resolves", ())}
+    resolved = _resolved_by_column(updates)
     for column in columns:
         writes = per_column.get(column, ())
         winner = max(writes, key=lambda w: w.clock) if writes else None
@@ -117,8 +117,19 @@ def _incarnation(columns: list[str], inserts: list[Rec], updates: list[Rec], cl:
         if winner is not None and winner.clock != row_clock:
             state.col_clocks[column] = winner.clock
         if winner is not None and len(writes) > 1:
-            state.conflicts += [Conflict(FIELD, column, w) for w in losers(writes, winner, resolved)]
+            state.conflicts += [Conflict(FIELD, column, w) for w in losers(writes, winner, resolved[column])]
     return state
+
+
+def _resolved_by_column(updates: list[Rec]) -> defaultdict[str, set[tuple]]:
+    """The losing writes each decision settles, per column it decided: one laptop record that lost on two
+    columns is two conflicts, and deciding one leaves the other open."""
+    resolved: defaultdict[str, set[tuple]] = defaultdict(set)
+    for r in updates:
+        settled = (r.prev or {}).get("_resolves", ())
+        for column in r.vals if settled else ():
+            resolved[column].update(tuple(c) for c in settled)
+    return resolved
 
 
 def _column_writes(

@@ -37,6 +37,7 @@ from models.errors import JiandangError
 from models.sync_decisions import accept_deletion, discard_parked, restore_deleted, restore_parent
 from models.sync_desk import DELETED, FIELD, ORPHAN, DeskItem, desk_items
 from models.sync_resolve import resolve_conflict
+from models.sync_value import typed_value
 from ui import messages
 
 Index = QModelIndex | QPersistentModelIndex
@@ -196,11 +197,12 @@ class ConflictDesk(QDialog):
         if action in ("keep_a", "keep_b", "new"):
             conflict = item.conflict
             assert conflict is not None
+            value = conflict.winner_value if action == "keep_a" else conflict.loser_value
             if action == "new":
                 typed = typed if typed is not None else ask_value(self, item)
                 if typed is None:
                     raise JiandangError("未输入新值。", "No new value was typed.")
-            value = {"keep_a": conflict.winner_value, "keep_b": conflict.loser_value, "new": typed}[action]
+                value = typed_value(self.db, conflict.table, conflict.pk, conflict.column, typed)
             resolve_conflict(self.db, conflict, value, user)
         elif action == "restore":
             (restore_parent if item.kind == ORPHAN else restore_deleted)(self.db, item.table, item.pk, user)
