@@ -26,7 +26,7 @@ _T = {
         "peer": "{name}（{role}，{site}）",
         "fp": "  指纹 {fp}",
         "revoked": "  已吊销：{when}",
-        "last": "  最近导入：{when}，时钟偏差 {skew}",
+        "last": "  最近导入：{when}，发送方时钟：{skew}",
         "never": "  还没有导入过数据包",
         "range": "  已收到记录 1–{top}",
         "range0": "  还没有收到记录",
@@ -54,7 +54,7 @@ _T = {
         "peer": "{name} ({role}, {site})",
         "fp": "  fingerprint {fp}",
         "revoked": "  revoked: {when}",
-        "last": "  last import: {when}, clock skew {skew}",
+        "last": "  last import: {when}, sender's clock: {skew}",
         "never": "  no bundle imported yet",
         "range": "  records 1–{top} received",
         "range0": "  no records received yet",
@@ -156,16 +156,26 @@ def format_status(db: Database, lang: str = "zh") -> list[str]:
 
 
 def format_skew(skew_ms: int, lang: str = "zh") -> str:
-    """A clock difference in words: seconds, hours or days, ahead or behind."""
-    seconds = abs(skew_ms) / 1000
+    """What a bundle's date says about its sender's clock.
+
+    ``skew_ms`` is the bundle's creation time minus the time it was imported. A bundle dated after its
+    import shows the sender's clock is ahead by at least that much; one dated before shows nothing about
+    the clock (the stick takes hours or days to travel), only how old the bundle was.
+    """
+    amount = _duration(abs(skew_ms), lang)
+    if skew_ms > 60_000:
+        return f"at least {amount} ahead" if lang == "en" else f"快了至少 {amount}"
+    if lang == "en":
+        return f"not ahead (the bundle was {amount} old)"
+    return f"未见偏快（数据包写出 {amount}后导入）"
+
+
+def _duration(ms: int, lang: str) -> str:
+    seconds = ms / 1000
     if seconds < 60:
         return "< 1 min" if lang == "en" else "不到 1 分钟"
     if seconds < 3600:
-        amount = f"{seconds / 60:.0f} 分钟" if lang != "en" else f"{seconds / 60:.0f} min"
-    elif seconds < 86400 * 2:
-        amount = f"{seconds / 3600:.0f} 小时" if lang != "en" else f"{seconds / 3600:.0f} h"
-    else:
-        amount = f"{seconds / 86400:.0f} 天" if lang != "en" else f"{seconds / 86400:.0f} days"
-    if lang == "en":
-        return f"{amount} {'ahead' if skew_ms > 0 else 'behind'}"
-    return f"{'快' if skew_ms > 0 else '慢'} {amount}"
+        return f"{seconds / 60:.0f} min" if lang == "en" else f"{seconds / 60:.0f} 分钟"
+    if seconds < 86400 * 2:
+        return f"{seconds / 3600:.0f} h" if lang == "en" else f"{seconds / 3600:.0f} 小时"
+    return f"{seconds / 86400:.0f} days" if lang == "en" else f"{seconds / 86400:.0f} 天"

@@ -41,7 +41,7 @@ PEER_COLUMNS = (  # each marked literally: lupdate only sees string constants
     QT_TRANSLATE_NOOP("PeersTableModel", "设备编号"),
     QT_TRANSLATE_NOOP("PeersTableModel", "指纹"),
     QT_TRANSLATE_NOOP("PeersTableModel", "最近导入"),
-    QT_TRANSLATE_NOOP("PeersTableModel", "时钟偏差"),
+    QT_TRANSLATE_NOOP("PeersTableModel", "发送方时钟"),
     QT_TRANSLATE_NOOP("PeersTableModel", "已收到"),
     QT_TRANSLATE_NOOP("PeersTableModel", "缺少"),
     QT_TRANSLATE_NOOP("PeersTableModel", "暂存"),

@@ -472,64 +472,64 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>ConflictDesk</name>
     <message>
-        <location filename="../../ui/sync_desk.py" line="107"/>
+        <location filename="../../ui/sync_desk.py" line="108"/>
         <source>冲突处理</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="120"/>
+        <location filename="../../ui/sync_desk.py" line="121"/>
         <source>保留 A</source>
         <translation>Keep A</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="121"/>
+        <location filename="../../ui/sync_desk.py" line="122"/>
         <source>改用 B</source>
         <translation>Use B</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="122"/>
+        <location filename="../../ui/sync_desk.py" line="123"/>
         <source>输入新值…</source>
         <translation>Type a new value…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="123"/>
+        <location filename="../../ui/sync_desk.py" line="124"/>
         <source>恢复记录</source>
         <translation>Restore record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="124"/>
+        <location filename="../../ui/sync_desk.py" line="125"/>
         <source>确认删除</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="125"/>
+        <location filename="../../ui/sync_desk.py" line="126"/>
         <source>放弃此记录</source>
         <translation>Discard this record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="126"/>
+        <location filename="../../ui/sync_desk.py" line="127"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="148"/>
+        <location filename="../../ui/sync_desk.py" line="149"/>
         <source>待处理 {n} 项。A 是按统一规则暂定胜出的值（各台电脑上相同）；裁决后随回执包发回各村。</source>
         <translation>Items to resolve: {n}. A is the value that wins for now under the common rule (the same on every computer); decisions go back to the villages with the reply bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="152"/>
+        <location filename="../../ui/sync_desk.py" line="153"/>
         <source>没有待处理的冲突。</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="220"/>
+        <location filename="../../ui/sync_desk.py" line="222"/>
         <source>{record}
 {field}：</source>
         <translation>{record}
 {field}:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="224"/>
+        <location filename="../../ui/sync_desk.py" line="226"/>
         <source>输入新值</source>
         <translation>Type a new value</translation>
     </message>
@@ -537,37 +537,37 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>ConflictsTableModel</name>
     <message>
-        <location filename="../../ui/sync_desk.py" line="44"/>
+        <location filename="../../ui/sync_desk.py" line="45"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="45"/>
+        <location filename="../../ui/sync_desk.py" line="46"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="46"/>
+        <location filename="../../ui/sync_desk.py" line="47"/>
         <source>A：当前值（暂定）</source>
         <translation>A: current value (for now)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="47"/>
+        <location filename="../../ui/sync_desk.py" line="48"/>
         <source>A 来自</source>
         <translation>A from</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="48"/>
+        <location filename="../../ui/sync_desk.py" line="49"/>
         <source>B：另一值</source>
         <translation>B: other value</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="49"/>
+        <location filename="../../ui/sync_desk.py" line="50"/>
         <source>B 来自</source>
         <translation>B from</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="50"/>
+        <location filename="../../ui/sync_desk.py" line="51"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -2744,8 +2744,8 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
     </message>
     <message>
         <location filename="../../ui/sync_peers.py" line="44"/>
-        <source>时钟偏差</source>
-        <translation>Clock skew</translation>
+        <source>发送方时钟</source>
+        <translation>Sender&apos;s clock</translation>
     </message>
     <message>
         <location filename="../../ui/sync_peers.py" line="45"/>

@@ -63,3 +63,13 @@ def test_a_typed_value_the_editor_would_refuse_is_refused(
         typed_value(township.db, "households", two_field_conflict, column, text)
     assert message in error.value.message("zh") and error.value.message("en")
     assert township.dump() == before
+
+
+def test_a_bundle_dated_before_its_import_says_nothing_about_a_slow_clock() -> None:
+    """Days on a stick are not a slow clock; a bundle dated after its import is a clock ahead."""
+    from exports.bundle_report import format_skew
+
+    three_days = 3 * 86_400_000
+    assert format_skew(-three_days) == "未见偏快（数据包写出 3 天后导入）" and "慢" not in format_skew(-three_days)
+    assert format_skew(three_days) == "快了至少 3 天"
+    assert format_skew(three_days, "en") == "at least 3 days ahead"
