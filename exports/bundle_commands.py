@@ -146,14 +146,14 @@ def import_files(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) 
 
 def inspect(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
     """Describe a bundle (header; with our key also its signed manifest) without importing it."""
-    from exports.bundle_inspect import describe, format_description
+    from exports.bundle_inspect import describe, format_description, is_sound
 
     info = describe(db, args.file, ask)
     if args.json:
         print_json(out, info)
     else:
         out.write("\n".join(format_description(info, args.lang)) + "\n")
-    return 0
+    return 0 if is_sound(info) or not info["for_us"] else 1
 
 
 def status(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:

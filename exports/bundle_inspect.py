@@ -14,8 +14,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from exports.bundle_format import key_id, open_chunks, open_payload, read_header
 from exports.bundle_keys import find_peer, identity, unlock
 from exports.bundle_manifest import PlainStream, read_manifest
+from exports.bundle_parts import verify_parts
 from models.db import Database
 from models.errors import JiandangError
+from models.registry_base import table_name
 
 
 def describe(db: Database, path: Path, ask: Callable[..., str]) -> dict[str, Any]:
@@ -30,14 +32,29 @@ def describe(db: Database, path: Path, ask: Callable[..., str]) -> dict[str, Any
             try:
                 keys = unlock(db, ask())
             except JiandangError as error:
-                info["manifest_error"] = error.message_zh
+                info["manifest_error"] = [error.message_zh, error.message_en]
                 return info
             stream = PlainStream(open_chunks(handle, header, open_payload(header, keys.enc)))
             manifest, signature = read_manifest(stream)
             info["manifest"] = manifest.body
             info["signature"] = _signature(db, manifest.body["from_site"], manifest.raw, signature)
+            info["contents_error"] = _contents_error(stream, manifest.parts)
     info["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest() if info["size"] < 2**31 else ""
     return info
+
+
+def _contents_error(stream: PlainStream, parts: list) -> list[str] | None:
+    """None when every part decrypts and matches the manifest; else the problem, [Chinese, English]."""
+    try:
+        verify_parts(stream, parts)
+    except JiandangError as error:
+        return [error.message_zh, error.message_en]
+    return None
+
+
+def is_sound(info: dict[str, Any]) -> bool:
+    """Whether a described bundle could be imported as far as its file goes: for us, signed, complete."""
+    return bool(info.get("manifest")) and info.get("signature") == "valid" and not info.get("contents_error")
 
 
 def _signature(db: Database, site: str, raw: bytes, signature: bytes) -> str:
@@ -62,24 +79,49 @@ _SIGNATURE = {
 def format_description(info: dict[str, Any], lang: str = "zh") -> list[str]:
     """The description as lines of text."""
     en = lang == "en"
-    lines = [f"{'File' if en else '文件'}: {info['file']} ({info['size']} {'bytes' if en else '字节'})"]
+    colon = ": " if en else "："
+    lines = [f"{'File' if en else '文件'}{colon}{info['file']} ({info['size']} {'bytes' if en else '字节'})"]
     lines.append(
-        ("For this installation: " if en else "发给本机：")
+        ("For this installation" if en else "发给本机")
+        + colon
         + (("yes" if en else "是") if info["for_us"] else ("no" if en else "否"))
     )
     body = info.get("manifest")
     if body is None:
         if info.get("manifest_error"):
-            lines.append(info["manifest_error"])
+            lines.append(info["manifest_error"][1 if en else 0])
         return lines
     when = datetime.datetime.fromtimestamp(body["created_ms"] / 1000).strftime("%Y-%m-%d %H:%M")
-    zh, english = _SIGNATURE[info["signature"]]
-    lines += [
-        f"{'Bundle' if en else '数据包'}: {body['bundle_id']} ({body['kind']}), {'written' if en else '生成于'} {when}",
-        f"{'From' if en else '来自'}: {body['from_site']}  {'signature' if en else '签名'}: {english if en else zh}",
-        f"{'Records' if en else '记录'}: {body['records']}  "
-        + ", ".join(f"{table} {n}" for table, n in sorted(body["counts"].items())),
-    ]
+    kind = _KINDS.get(body["kind"], (body["kind"], body["kind"]))[1 if en else 0]
+    signature = _SIGNATURE[info["signature"]][1 if en else 0]
+    counts = (", " if en else "，").join(f"{table_name(t, lang)} {n}" for t, n in sorted(body["counts"].items()))
+    if en:
+        lines += [
+            f"Bundle: {body['bundle_id']} ({kind}), written {when}",
+            f"From: {body['from_site']}  signature: {signature}",
+            f"Contents: {_contents(info, en)}",
+            f"Records: {body['records']} ({counts})",
+        ]
+    else:
+        lines += [
+            f"数据包：{body['bundle_id']}（{kind}），生成于 {when}",
+            f"来自：{body['from_site']}  签名：{signature}",
+            f"内容：{_contents(info, en)}",
+            f"记录：{body['records']} 条（{counts}）",
+        ]
     for site, (first, last) in sorted(body["ranges"].items()):
-        lines.append(f"  {site[:8]}: {first}–{last}")
+        lines.append(f"  {site[:8]}{colon}{first}–{last}")
     return lines
+
+
+_KINDS = {
+    "changes": ("村里电脑的修改", "changes from a laptop"),
+    "return": ("乡镇的回执", "return bundle from the township"),
+}
+
+
+def _contents(info: dict[str, Any], en: bool) -> str:
+    problem = info.get("contents_error")
+    if problem is None:
+        return "complete, every part matches its hash" if en else "完整，各部分校验一致"
+    return problem[1] if en else problem[0]

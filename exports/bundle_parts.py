@@ -47,24 +47,50 @@ def record_batches(
 def _batches(
     stream: PlainStream, part: Part, schema: SyncSchema, sender: str | None, ranges: dict[str, list[int]]
 ) -> Iterator[tuple[list[tuple], dict[tuple, dict]]]:
-    digest = hashlib.sha256()
-    count = raw = 0
+    digest = PartDigest()
     lines: list[bytes] = []
     for block in inflate_blocks(stream, part):
-        text = b"\n".join(block) + b"\n"
-        digest.update(text)
-        raw += len(text)
-        count += len(block)
+        digest.add(block)
         lines += block
         while len(lines) >= BATCH:
             yield _checked(lines[:BATCH], schema, sender, ranges)
             del lines[:BATCH]
-    if count != part.records or raw != part.raw_length or digest.hexdigest() != part.sha256:
-        raise _mismatch(
-            "数据部分的长度、校验值或记录数与清单不符",
-            "a part's length, hash or record count differs from the manifest",
-        )
+    digest.check(part)
     yield _checked(lines, schema, sender, ranges)
+
+
+def verify_parts(stream: PlainStream, parts: list[Part]) -> None:
+    """Decrypt and inflate every part and compare it with the manifest, without reading a record; then
+    refuse trailing bytes. Raises a JiandangError (truncated, altered or mismatched)."""
+    for part in parts:
+        digest = PartDigest()
+        for block in inflate_blocks(stream, part):
+            digest.add(block)
+        digest.check(part)
+    stream.expect_end()
+
+
+class PartDigest:
+    """The length, SHA-256 and line count of a part's text as its blocks of lines go by."""
+
+    def __init__(self) -> None:
+        self.hash = hashlib.sha256()
+        self.raw = self.count = 0
+
+    def add(self, block: list[bytes]) -> None:
+        """Account for one block of lines."""
+        text = b"\n".join(block) + b"\n"
+        self.hash.update(text)
+        self.raw += len(text)
+        self.count += len(block)
+
+    def check(self, part: Part) -> None:
+        """Raise PartMismatch unless what went by is what the manifest says."""
+        if (self.count, self.raw, self.hash.hexdigest()) != (part.records, part.raw_length, part.sha256):
+            raise _mismatch(
+                "数据部分的长度、校验值或记录数与清单不符",
+                "a part's length, hash or record count differs from the manifest",
+            )
 
 
 def _checked(

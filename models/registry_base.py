@@ -23,7 +23,23 @@ TABLE_NAMES = {
     "loans": ("小额信贷", "loan"),
     "village_groups": ("村民小组", "village group"),
     "work_teams": ("驻村工作队", "work team"),
+    "work_team_villages": ("工作队驻村", "work team village"),
+    "village_profiles": ("贫困村信息", "village profile"),
+    "other_causes": ("其他致贫原因", "other cause"),
+    "status_history": ("年度状态", "yearly status"),
+    "member_changes": ("成员变动", "member change"),
+    "workflow_events": ("程序记录", "procedure record"),
+    "poverty_lines": ("贫困线", "poverty line"),
+    "code_values": ("代码表", "code value"),
+    "objections": ("异议", "objection"),
+    "notices": ("公示公告", "notice"),
 }
+
+
+def table_name(table: str, lang: str = "zh") -> str:
+    """What a table's records are called: "家庭成员" / "member"."""
+    zh, en = TABLE_NAMES.get(table, (table, table))
+    return en if lang == "en" else zh
 
 
 class RegistryBase:

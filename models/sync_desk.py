@@ -17,6 +17,7 @@ from models import fields
 from models.clock import to_seconds
 from models.db import Database
 from models.records import display
+from models.registry_base import table_name
 from models.sync_fold import DELETED, FIELD, TAMPER
 from models.sync_merge import reconcile
 from models.sync_resolve import ConflictView, describe_record, list_conflicts, site_name
@@ -85,7 +86,7 @@ def desk_items(db: Database, lang: str = "zh", refresh: bool = True) -> list[Des
                 "",
                 scope,
                 _record(db, table, pk, scope, name, lang),
-                _table_label(table, lang),
+                table_name(table, lang),
                 "已删除" if lang != "en" else "deleted",
                 source,
                 name,
@@ -103,7 +104,7 @@ def _conflict_item(db: Database, c: ConflictView, lang: str) -> DeskItem:
         field = fields.label(c.column, lang, c.table)
         current, other = ("已删除" if lang != "en" else "deleted"), display(c.table, c.column, c.loser_value)
     else:
-        field, current, other = _table_label(c.table, lang), "", str(c.loser_value)[:80]
+        field, current, other = table_name(c.table, lang), "", str(c.loser_value)[:80]
     winner = _source(db, c.winner_user, c.winner_clock[2], c.winner_clock[1], lang) if c.winner_clock else ""
     loser = _source(db, c.loser_user, c.loser_clock[2], c.loser_clock[1], lang)
     return DeskItem(
@@ -127,12 +128,6 @@ def _record(db: Database, table: str, pk: str, scope: str, name: str = "", lang:
     if name and table == "members" and name not in text:
         text = f"{text} · {name}"
     return text
-
-
-def _table_label(table: str, lang: str = "zh") -> str:
-    if lang == "en":
-        return {"households": "household", "members": "member"}.get(table, table)
-    return {"households": "户", "members": "家庭成员"}.get(table, table)
 
 
 def _source(db: Database, user: Any, site: str, hlc: int, lang: str) -> str:

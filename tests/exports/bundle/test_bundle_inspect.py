@@ -1,0 +1,34 @@
+"""``bundle inspect``: what a file is, including whether all of it is there, without importing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exports.bundle_inspect import describe, format_description, is_sound
+from tests.exports.bundle.sites import PASSPHRASE, Site
+from tests.models.conftest import VILLAGE, family
+
+
+def _bundle(laptop: Site) -> Path:
+    """A bundle of several 64 KiB chunks, so that cutting its end leaves the signed manifest readable."""
+    for seq in range(1, 200):
+        laptop.registry.create_household({"village_code": VILLAGE}, family(seq))
+    return laptop.export().path
+
+
+def test_a_whole_bundle_is_described_as_complete_in_either_language(township: Site, laptop: Site) -> None:
+    info = describe(township.db, _bundle(laptop), lambda: PASSPHRASE)
+    assert is_sound(info)
+    zh, en = "\n".join(format_description(info)), "\n".join(format_description(info, "en"))
+    assert "内容：完整，各部分校验一致" in zh and "签名：有效" in zh and "户 199" in zh
+    assert "Contents: complete, every part matches its hash" in en and "household 199" in en
+    assert not any(c in en for c in "户成员")
+
+
+def test_a_truncated_bundle_is_not_called_sound(township: Site, laptop: Site, tmp_path: Path) -> None:
+    path = _bundle(laptop)
+    cut = tmp_path / "cut.jdb"
+    cut.write_bytes(path.read_bytes()[: path.stat().st_size - 100])
+    info = describe(township.db, cut, lambda: PASSPHRASE)
+    assert info["signature"] == "valid" and not is_sound(info)  # the manifest is signed; the rest is missing
+    assert not any("完整" in line for line in format_description(info))
