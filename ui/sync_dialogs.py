@@ -138,18 +138,24 @@ def choose_folder(parent: QWidget) -> str:
 class ReportDialog(QDialog):
     """The import report: the dry-run preview (import or cancel) or the result (print, close)."""
 
-    def __init__(self, parent: QWidget | None, lines: list[str], preview: bool, held: bool) -> None:
+    def __init__(
+        self, parent: QWidget | None, lines: list[str], preview: bool, held: bool, can_import: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入预览（尚未导入）") if preview else self.tr("导入报告"))
+        if preview and not can_import:
+            lines = [self.tr("这些文件都不能导入（见下面的原因），什么也没有改动。"), "", *lines]
         self.text = QTextBrowser()
         self.text.setPlainText("\n".join(lines))
         self.text.setFont(QFont("WenQuanYi Zen Hei"))
         self.accept_clock = QCheckBox(self.tr("确认导入时钟超前的数据包（时钟不会被采用）"))
         self.accept_clock.setVisible(preview and held)
         buttons = QDialogButtonBox()
-        if preview:
+        if preview and can_import:
             buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        elif preview:
+            buttons.addButton(QDialogButtonBox.StandardButton.Close)
         else:
             printer = buttons.addButton(self.tr("打印…"), QDialogButtonBox.ButtonRole.ActionRole)
             printer.clicked.connect(self.print_report)
@@ -173,8 +179,11 @@ class ReportDialog(QDialog):
             document.print_(printer)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, lines: list[str], preview: bool, held: bool = False) -> dict[str, Any] | None:
-        """For a preview: {"accept_clock": bool} to import, None to cancel. For a result: always None."""
-        dialog = cls(parent, lines, preview, held)
+    def ask(
+        cls, parent: QWidget | None, lines: list[str], preview: bool, held: bool = False, can_import: bool = True
+    ) -> dict[str, Any] | None:
+        """For a preview: {"accept_clock": bool} to import, None to cancel (or when nothing can be imported:
+        then only Close is offered). For a result: always None."""
+        dialog = cls(parent, lines, preview, held, can_import)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return {"accept_clock": dialog.accept_clock.isChecked()} if preview and accepted else None

@@ -102,10 +102,11 @@ def import_from_stick(window: QMainWindow) -> Any:
     if preview is None:
         return None
     held = any(r.status == "held" for r in preview)
-    answer = ReportDialog.ask(window, _lines(preview, window.lang), preview=True, held=held)
+    importable = [f for f, r in zip(files, preview, strict=True) if r.status in ("dry-run", "held")]
+    answer = ReportDialog.ask(window, _lines(preview, window.lang), True, held, can_import=bool(importable))
     if answer is None:
         return None
-    reports = _run_import(window, files, passphrase, dry_run=False, accept_clock=answer["accept_clock"])
+    reports = _run_import(window, importable, passphrase, dry_run=False, accept_clock=answer["accept_clock"])
     if reports is None:
         return None
     adopt_stored_clock(window.db)  # the import ran on another connection

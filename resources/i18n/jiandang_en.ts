@@ -217,12 +217,12 @@
         <translation>Jiandang sync bundles (*.jdb)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="125"/>
+        <location filename="../../ui/sync_menu.py" line="126"/>
         <source>正在检查数据包…</source>
         <translation>Checking the sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="125"/>
+        <location filename="../../ui/sync_menu.py" line="126"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -3058,27 +3058,32 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="143"/>
+        <location filename="../../ui/sync_dialogs.py" line="145"/>
         <source>导入预览（尚未导入）</source>
         <translation>Import preview (nothing imported yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="143"/>
+        <location filename="../../ui/sync_dialogs.py" line="145"/>
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="147"/>
+        <source>这些文件都不能导入（见下面的原因），什么也没有改动。</source>
+        <translation>None of these files can be imported (the reasons are below); nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="151"/>
         <source>确认导入时钟超前的数据包（时钟不会被采用）</source>
         <translation>Import this bundle even though its clock is ahead (the clock will not be adopted)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="151"/>
+        <location filename="../../ui/sync_dialogs.py" line="155"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="154"/>
+        <location filename="../../ui/sync_dialogs.py" line="160"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>

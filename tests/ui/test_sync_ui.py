@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from exports import bundle_keys
 from models.db import open_database
@@ -76,8 +76,11 @@ def test_import_through_the_menu_previews_first_then_imports_and_reports(
     monkeypatch.setattr(PassphraseDialog, "ask", classmethod(lambda cls, parent, confirm=False: PASSPHRASE))
     shown: list[tuple[bool, list[str]]] = []
 
-    def report(cls: Any, parent: Any, lines: list[str], preview: bool, held: bool = False) -> Any:
+    def report(
+        cls: Any, parent: Any, lines: list[str], preview: bool, held: bool = False, can_import: bool = True
+    ) -> Any:
         shown.append((preview, lines))
+        assert can_import
         if preview:
             assert township.db.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
             dialog = ReportDialog(parent, lines, preview, held)
@@ -94,6 +97,37 @@ def test_import_through_the_menu_previews_first_then_imports_and_reports(
     assert township.db.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 2
     newest = township.db.conn.execute("SELECT max(hlc) FROM change_log").fetchone()[0]
     assert township.db.clock.last >= newest  # the next edit here is dated after what was imported
+
+
+def test_a_bad_file_among_the_chosen_is_shown_and_left_out_and_alone_offers_no_import(
+    qtbot: Any, sites: dict[str, Site], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answers: Answers
+) -> None:
+    township = sites["township"]
+    window = MainWindow(township.db)
+    qtbot.addWidget(window)
+    cut = tmp_path / "cut.jdb"
+    cut.write_bytes(sites["bundle"].read_bytes()[:300])
+    monkeypatch.setattr(PassphraseDialog, "ask", classmethod(lambda cls, parent, confirm=False: PASSPHRASE))
+    offered: list[bool] = []
+
+    def report(
+        cls: Any, parent: Any, lines: list[str], preview: bool, held: bool = False, can_import: bool = True
+    ) -> Any:
+        if preview:
+            offered.append(can_import)
+            dialog = ReportDialog(parent, lines, preview, held, can_import)
+            labels = [b.text() for b in dialog.findChildren(QPushButton)]
+            assert ("导入" in labels) == can_import
+            if not can_import:
+                shoot(dialog, "import-nothing")
+        return {"accept_clock": False} if preview and can_import else None
+
+    monkeypatch.setattr(ReportDialog, "ask", classmethod(report))
+    monkeypatch.setattr(sync_menu, "choose_bundles", lambda parent: [str(cut)])
+    assert sync_menu.import_from_stick(window) is None and offered == [False]
+    monkeypatch.setattr(sync_menu, "choose_bundles", lambda parent: [str(cut), str(sites["bundle"])])
+    reports = sync_menu.import_from_stick(window)
+    assert offered == [False, True] and [r.status for r in reports] == ["imported"]
 
 
 def test_export_through_the_menu_writes_a_verified_bundle(
