@@ -6,12 +6,13 @@ import datetime
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from exports.bundle_format import key_id, open_chunks, open_payload, read_header
+from exports.bundle_io import reading_error
 from exports.bundle_keys import find_peer, identity, unlock
 from exports.bundle_manifest import PlainStream, read_manifest
 from exports.bundle_parts import verify_parts
@@ -22,23 +23,30 @@ from models.registry_base import table_name
 
 def describe(db: Database, path: Path, ask: Callable[..., str]) -> dict[str, Any]:
     """A description of the bundle; reads records never, the manifest only when the bundle is for us."""
-    info: dict[str, Any] = {"file": str(path), "size": path.stat().st_size}
-    with open(path, "rb") as handle:
-        header = read_header(handle)
-        info["recipients"] = [r.kid for r in header.recipients]
-        own = identity(db)
-        info["for_us"] = own is not None and key_id(own.enc_public) in info["recipients"]
-        if info["for_us"]:
-            try:
-                keys = unlock(db, ask())
-            except JiandangError as error:
-                info["manifest_error"] = [error.message_zh, error.message_en]
-                return info
-            stream = PlainStream(open_chunks(handle, header, open_payload(header, keys.enc)))
-            manifest, signature = read_manifest(stream)
-            info["manifest"] = manifest.body
-            info["signature"] = _signature(db, manifest.body["from_site"], manifest.raw, signature)
-            info["contents_error"] = _contents_error(stream, manifest.parts)
+    try:
+        info: dict[str, Any] = {"file": str(path), "size": path.stat().st_size}
+        with open(path, "rb") as handle:
+            return _describe(db, path, handle, info, ask)
+    except OSError as error:
+        raise reading_error(error, path) from error
+
+
+def _describe(db: Database, path: Path, handle: BinaryIO, info: dict[str, Any], ask: Callable[..., str]) -> dict:
+    header = read_header(handle)
+    info["recipients"] = [r.kid for r in header.recipients]
+    own = identity(db)
+    info["for_us"] = own is not None and key_id(own.enc_public) in info["recipients"]
+    if info["for_us"]:
+        try:
+            keys = unlock(db, ask())
+        except JiandangError as error:
+            info["manifest_error"] = [error.message_zh, error.message_en]
+            return info
+        stream = PlainStream(open_chunks(handle, header, open_payload(header, keys.enc)))
+        manifest, signature = read_manifest(stream)
+        info["manifest"] = manifest.body
+        info["signature"] = _signature(db, manifest.body["from_site"], manifest.raw, signature)
+        info["contents_error"] = _contents_error(stream, manifest.parts)
     info["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest() if info["size"] < 2**31 else ""
     return info
 

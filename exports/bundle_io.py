@@ -116,6 +116,31 @@ def media_error(error: OSError, path: Path) -> MediaError:
     )
 
 
+def reading_error(error: OSError, path: Path) -> MediaError:
+    """A bilingual message for a bundle that could not be read (nothing was imported or changed)."""
+    code = error.errno
+    if code == errno.ENOENT and any(c in path.name for c in "*?"):
+        zh, en = "这里没有 .jdb 数据包", "there is no .jdb bundle here"
+    elif code == errno.ENOENT:
+        zh, en = (
+            "找不到这个文件（请检查文件名，或 U 盘是否插好）",
+            "no such file (check the name, or that the stick is in)",
+        )
+    elif code == errno.EISDIR:
+        zh, en = (
+            "这是文件夹，不是数据包：请选择其中的 .jdb 文件",
+            "this is a folder, not a bundle: choose a .jdb file in it",
+        )
+    elif code in (errno.EACCES, errno.EPERM):
+        zh, en = "没有读取这个文件的权限", "this file may not be read"
+    else:
+        zh, en = (
+            f"读取出错（{error.strerror or error}，U 盘可能被拔出）",
+            f"it could not be read ({error.strerror or error})",
+        )
+    return MediaError(f"{path.name}：{zh}。没有导入任何内容。", f"{path.name}: {en}. Nothing was imported.")
+
+
 def _too_big(path: Path) -> MediaError:
     return MediaError(
         f"{path.name} 太大（超过 {MAX_BUNDLE // 2**30} GiB），不是正常的数据包，没有导入。",

@@ -26,7 +26,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from exports.bundle_format import key_id, open_chunks, open_payload, raw_public, read_header
-from exports.bundle_io import media_error, quarantine_copy
+from exports.bundle_io import quarantine_copy, reading_error
 from exports.bundle_keys import TOWNSHIP, PrivateKeys, find_peer
 from exports.bundle_manifest import CHANGES, RETURN, Manifest, PlainStream, read_manifest
 from exports.bundle_parts import record_batches
@@ -100,7 +100,7 @@ def import_bundle(
         with open(path, "rb") as handle:
             read_header(handle)  # cheap refusal of anything that is not a bundle, before copying it
     except OSError as error:
-        raise media_error(error, path) from error
+        raise reading_error(error, path) from error
     copy, digest = quarantine_copy(path)
     report = ImportReport(str(path), "imported", sha256=digest)
     done = db.conn.execute("SELECT imported FROM sync_imports WHERE file_sha256 = ?", (digest,)).fetchone()

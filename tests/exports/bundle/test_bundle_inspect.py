@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from exports.bundle_inspect import describe, format_description, is_sound
+from models.errors import JiandangError
 from tests.exports.bundle.sites import PASSPHRASE, Site
 from tests.models.conftest import VILLAGE, family
 
@@ -32,3 +35,22 @@ def test_a_truncated_bundle_is_not_called_sound(township: Site, laptop: Site, tm
     info = describe(township.db, cut, lambda: PASSPHRASE)
     assert info["signature"] == "valid" and not is_sound(info)  # the manifest is signed; the rest is missing
     assert not any("完整" in line for line in format_description(info))
+
+
+@pytest.mark.parametrize(
+    ("name", "folder", "expected"),
+    [("gone.jdb", False, "找不到这个文件"), ("*.jdb", False, "这里没有 .jdb 数据包"), ("stick", True, "这是文件夹")],
+)
+def test_a_file_that_cannot_be_read_is_named_as_such_not_as_a_failed_write(
+    township: Site, tmp_path: Path, name: str, folder: bool, expected: str
+) -> None:
+    from exports.bundle_read import import_bundles
+
+    path = tmp_path / name
+    if folder:
+        path.mkdir()
+    [report] = import_bundles(township.db, township.keys, [path], backup=False)
+    assert report.status == "refused" and expected in report.message_zh and "没有写好" not in report.message_zh
+    assert "Nothing was imported" in report.message_en
+    with pytest.raises(JiandangError, match=expected):
+        describe(township.db, path, lambda: PASSPHRASE)
