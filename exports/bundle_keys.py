@@ -222,8 +222,13 @@ def enroll(db: Database, peer: Peer) -> Peer:
     existing = find_peer(db, peer.site_id)
     if existing is not None and (existing.sign_public, existing.enc_public) != (peer.sign_public, peer.enc_public):
         raise SyncKeyError(
-            "这台设备已经用另一把密钥登记过；请先吊销原登记。",
-            "This device is already enrolled with other keys; revoke that enrollment first.",
+            "这个设备编号已经用另一把密钥登记过。最常见的原因是这个数据库是从另一台电脑复制来的：两台电脑不能共用"
+            "一个数据库，请在新电脑上新建数据库再登记，不要吊销原来那台电脑。只有原来那台电脑确实重新生成了密钥时，"
+            "才先吊销原登记再重新登记。",
+            "This device id is already enrolled with other keys. Most often the database was copied from another "
+            "computer: two computers cannot share one database, so start a new database on the new computer and "
+            "enroll that; do not revoke the original computer. Only if that computer really made new keys, revoke its "
+            "enrollment first and enroll again.",
         )
     with db._plain_transaction():  # noqa: SLF001
         if own.role == VILLAGE:  # a laptop answers to one township: a new one replaces the old (see replaced_township)

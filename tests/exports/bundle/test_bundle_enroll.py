@@ -31,3 +31,24 @@ def test_a_township_enrolling_laptops_replaces_none_of_them(township: Site, lapt
     assert len(laptops) == 2 and all(p.revoked is None for p in laptops)
     again = enroll(township.db, next(p for p in laptops if p.site_id == laptop.site_id))
     assert again.revoked is None and replaced_township(township.db, again) is None
+
+
+def test_a_copied_database_with_new_keys_is_explained_not_met_with_advice_to_revoke(
+    township: Site, laptop: Site, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    import pytest
+
+    from exports.bundle_keys import SyncKeyError, find_peer
+
+    stranger = make_site(tmp_path / "copy", "copy", "village")
+    enrolled = find_peer(township.db, laptop.site_id)
+    copy = dataclasses.replace(
+        enrolled, sign_public=stranger.keys.identity.sign_public, enc_public=stranger.keys.identity.enc_public
+    )
+    with pytest.raises(SyncKeyError) as error:
+        enroll(township.db, copy)
+    assert "复制" in error.value.message("zh") and "不要吊销" in error.value.message("zh")
+    assert find_peer(township.db, laptop.site_id).revoked is None
+    stranger.db.close()
