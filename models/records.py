@@ -167,17 +167,21 @@ def _entry(row: dict[str, Any]) -> HistoryEntry:
     return HistoryEntry(row["site"], row["seq"], when, row["user"], row["tbl"], row["pk"], row["op"], changes)
 
 
-def display(table: str, column: str, value: Any) -> str:
-    """A stored value as a person reads it: code labels, 是/否, blanks."""
+def display(table: str, column: str, value: Any, lang: str = "zh") -> str:
+    """A stored value as a person reads it (in Chinese, or English with ``lang="en"``): code labels, 是/否,
+    blanks."""
     if value is None or value == "":
         return ""
+    en = lang == "en"
+    name = codes.label_en if en else codes.label
     code_table = STATUS_CODES.get(table) if column == "status" else CODED_COLUMNS.get(column)
     if code_table:
-        return codes.label(code_table, str(value))
+        return name(code_table, str(value))
     if (table == "households" and column in fields.HOUSEHOLD_FLAGS) or (
         table == "members" and column in fields.MEMBER_FLAGS
     ):
-        return "是" if value in (1, "1") else "否"
+        yes = value in (1, "1")
+        return ("Yes" if yes else "No") if en else ("是" if yes else "否")
     if column == "health":
-        return "、".join(codes.label("health", c) for c in str(value).split(","))
+        return (", " if en else "、").join(name("health", c) for c in str(value).split(","))
     return str(value)

@@ -99,10 +99,11 @@ def desk_items(db: Database, lang: str = "zh", refresh: bool = True) -> list[Des
 def _conflict_item(db: Database, c: ConflictView, lang: str) -> DeskItem:
     if c.kind == FIELD:
         field = fields.label(c.column, lang, c.table)
-        current, other = display(c.table, c.column, c.winner_value), display(c.table, c.column, c.loser_value)
+        current = display(c.table, c.column, c.winner_value, lang)
+        other = display(c.table, c.column, c.loser_value, lang)
     elif c.kind == DELETED:
         field = fields.label(c.column, lang, c.table)
-        current, other = ("已删除" if lang != "en" else "deleted"), display(c.table, c.column, c.loser_value)
+        current, other = ("已删除" if lang != "en" else "deleted"), display(c.table, c.column, c.loser_value, lang)
     else:
         field, current, other = table_name(c.table, lang), "", str(c.loser_value)[:80]
     winner = _source(db, c.winner_user, c.winner_clock[2], c.winner_clock[1], lang) if c.winner_clock else ""

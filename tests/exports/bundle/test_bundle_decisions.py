@@ -73,3 +73,10 @@ def test_a_bundle_dated_before_its_import_says_nothing_about_a_slow_clock() -> N
     assert format_skew(-three_days) == "未见偏快（数据包写出 3 天后导入）" and "慢" not in format_skew(-three_days)
     assert format_skew(three_days) == "快了至少 3 天"
     assert format_skew(three_days, "en") == "at least 3 days ahead"
+
+
+def test_the_desk_shows_both_values_by_name_in_the_interface_language(township: Site, two_field_conflict: str) -> None:
+    [attribute] = [i for i in desk_items(township.db, lang="en") if i.column == "attribute"]
+    assert {attribute.current, attribute.other} == {"Dibao poor household", "Extreme-poverty support household"}
+    [chinese] = [i for i in desk_items(township.db) if i.column == "attribute"]
+    assert {chinese.current, chinese.other} == {"低保贫困户", "特困供养贫困户"}
