@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models import fields
 from models.idcard import mask_id_number
-from models.records import FieldChange, HistoryEntry
+from models.records import FieldChange, HistoryEntry, display
 from models.registry import Registry
 from models.registry_base import TABLE_NAMES
 from ui.record_table import RecordTableModel, record_view
@@ -73,8 +73,8 @@ def _update_row(base: dict[str, Any], change: FieldChange, table: str, lang: str
     return {
         **base,
         "field": _label(change, table, lang),
-        "old": _shown(change, "old", table),
-        "new": _shown(change, "new", table),
+        "old": _shown(change, "old", table, lang),
+        "new": _shown(change, "new", table, lang),
     }
 
 
@@ -82,11 +82,13 @@ def _record_row(base: dict[str, Any], entry: HistoryEntry, lang: str) -> dict[st
     """An inserted or deleted record: its first few filled fields (references to other records left out)."""
     inserted = entry.action == "insert"
     texts = [
-        f"{_label(c, entry.table, lang)}：{_shown(c, 'new' if inserted else 'old', entry.table)}"
+        f"{_label(c, entry.table, lang)}{': ' if lang == 'en' else '：'}"
+        f"{_shown(c, 'new' if inserted else 'old', entry.table, lang)}"
         for c in entry.changes
         if (c.new_text if inserted else c.old_text) and c.column not in REFERENCES
     ]
-    summary = "；".join(texts[:INSERT_SUMMARY]) + ("…" if len(texts) > INSERT_SUMMARY else "")
+    joiner = "; " if lang == "en" else "；"
+    summary = joiner.join(texts[:INSERT_SUMMARY]) + ("…" if len(texts) > INSERT_SUMMARY else "")
     return {**base, "field": "", "old": "" if inserted else summary, "new": summary if inserted else ""}
 
 
@@ -96,9 +98,11 @@ def _label(change: FieldChange, table: str, lang: str) -> str:
     return fields.label(change.column, lang, table) if lang == "en" else change.label
 
 
-def _shown(change: FieldChange, which: str, table: str = "") -> str:
+def _shown(change: FieldChange, which: str, table: str = "", lang: str = "zh") -> str:
     """The old or new value as the history shows it: ID numbers and bank accounts masked, amounts as numbers."""
     value, text = (change.new, change.new_text) if which == "new" else (change.old, change.old_text)
+    if lang == "en":
+        text = display(table, change.column, value, lang)
     if table == "incomes" or isinstance(value, float):  # 低保金 is an amount here, not the member's 是/否 flag
         return "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
     if change.column == "id_number" and text:

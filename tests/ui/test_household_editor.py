@@ -328,3 +328,17 @@ def test_the_editor_shows_the_procedure_timeline_with_the_next_step(qtbot, villa
         for n in range(editor.timeline.steps.topLevelItem(0).childCount())
     ]
     assert any("农户申请" in t for t in texts) and any("小组初评" in t for t in texts)
+
+
+def test_history_in_english_names_coded_values_in_english(village_registry: Registry) -> None:
+    from ui.history_page import history_rows
+
+    household = village_registry.create_household(
+        {"village_code": VILLAGE, "attribute": "1"}, [{"name": "张三", "relation": "01", "id_number": HEAD_ID}]
+    )
+    village_registry.update_household(household, {"attribute": "2"})
+    entries = village_registry.history(household)
+    rows = history_rows(entries, {}, "en")
+    change = next(r for r in rows if r["field"] == "Household attribute")
+    assert (change["old"], change["new"]) == ("Ordinary poor household", "Dibao poor household")
+    assert HEAD_ID not in str(rows) and "户" not in str([r["old"] + r["new"] for r in rows])
