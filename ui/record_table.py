@@ -94,3 +94,17 @@ def fitted_view(model: QAbstractItemModel) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def enable_with_selection(view: QTableView, *buttons: Any) -> None:
+    """Keep ``buttons`` enabled only while a row of ``view`` is selected (a button that would do nothing is
+    greyed out instead of staying silent)."""
+
+    def update() -> None:
+        chosen = view.selectionModel().hasSelection()
+        for button in buttons:
+            button.setEnabled(chosen)
+
+    view.selectionModel().selectionChanged.connect(lambda *_: update())
+    view.model().modelReset.connect(update)
+    update()

@@ -92,7 +92,10 @@ class ExportDialog(QDialog):
         for site, name in peers:
             self.peer.addItem(name, site)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
+        self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText(self.tr("导出"))
+        self.drives.currentItemChanged.connect(lambda *_: self.export_button.setEnabled(self.target() is not None))
+        self.export_button.setEnabled(self.target() is not None)  # nothing to write to until a drive or folder
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

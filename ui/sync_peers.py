@@ -32,7 +32,7 @@ from models.sync_duplicates import DuplicatePerson, duplicate_groups
 from models.sync_resolve import site_name
 from models.sync_state import format_ranges
 from ui import messages
-from ui.record_table import fitted_view
+from ui.record_table import enable_with_selection, fitted_view
 
 Index = QModelIndex | QPersistentModelIndex
 PEER_COLUMNS = (  # each marked literally: lupdate only sees string constants
@@ -142,6 +142,7 @@ class StatusDialog(QDialog):
         self.revoke_button = QPushButton(self.tr("吊销所选设备…"))
         self.revoke_button.clicked.connect(lambda: self.revoke_selected())
         self.revoke_button.setVisible(who is not None and who.role == "township")
+        enable_with_selection(self.table, self.revoke_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -235,6 +236,7 @@ class DuplicatesDesk(QDialog):
         compare.clicked.connect(lambda: self.merge_selected())
         member = QPushButton(self.tr("合并同一人的两条登记…"))
         member.clicked.connect(lambda: self.merge_selected(members=True))
+        enable_with_selection(self.table, remove, show, compare, member)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -142,7 +142,9 @@ def test_export_through_the_menu_writes_a_verified_bundle(
     monkeypatch.setattr(sync_dialogs, "choose_folder", lambda parent: str(stick))
 
     def pick(dialog: ExportDialog) -> bool:
+        assert not dialog.export_button.isEnabled()  # no stick, no folder: nothing to export to yet
         dialog._choose_folder()
+        assert dialog.export_button.isEnabled()
         shoot(dialog, "export")
         return True
 
@@ -197,9 +199,15 @@ def test_status_and_duplicates_desks(qtbot: Any, qtmodeltester: Any, sites: dict
     qtmodeltester.check(desk.model)
     assert desk.model.rowCount() == 2  # 张三 registered in households 101 and 202
     shoot(desk, "duplicates")
+    actions = [b for b in desk.findChildren(QPushButton) if "所选" in b.text() or "合并" in b.text()]
+    assert len(actions) == 4 and not any(b.isEnabled() for b in actions)  # nothing selected yet
     desk.table.selectRow([p.household_no for p in desk.model.people].index("202"))  # the registration typed again
+    assert all(b.isEnabled() for b in actions)
     assert desk.remove_selected()
-    assert desk.model.rowCount() == 0
+    assert desk.model.rowCount() == 0 and not any(b.isEnabled() for b in actions)
+    assert not status.revoke_button.isEnabled()
+    status.table.selectRow(0)
+    assert status.revoke_button.isEnabled()
 
 
 def test_enrollment_screens_create_keys_write_and_enroll_with_fingerprints(
