@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from exports.bundle_volumes import Volume, removable_volumes
+from ui import messages
 
 
 class PassphraseDialog(QDialog):
@@ -171,15 +173,31 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 420)
 
-    def print_report(self) -> None:
-        """Print the report (or save it as PDF) through the system's print dialog."""
+    def print_report(self) -> bool:
+        """Print the report (or save it as PDF, named after the time, in Documents) through the system's
+        print dialog; whether it was printed. A PDF that could not be written is reported."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter()
-        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
-            document = QTextDocument(self.text.toPlainText())
-            document.setDefaultFont(self.text.font())
-            document.print_(printer)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M")
+        printer.setOutputFileName(str(Path(documents) / self.tr("导入报告-{stamp}.pdf").format(stamp=stamp)))
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.print_to(printer)
+
+    def print_to(self, printer: Any) -> bool:
+        """Print the report on ``printer``; False (after saying so) when its PDF file was not written."""
+        target = printer.outputFileName()
+        document = QTextDocument(self.text.toPlainText())
+        document.setDefaultFont(self.text.font())
+        document.print_(printer)
+        if target and not Path(target).is_file():
+            messages.show_error(
+                self, self.tr("没有写出 {path}：请选择一个可以写入的文件夹和文件名。").format(path=target)
+            )
+            return False
+        return True
 
     @classmethod
     def ask(

@@ -3,6 +3,7 @@ keys and enrollment. Exports and imports run off the GUI thread with a progress 
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +112,10 @@ def import_from_stick(window: QMainWindow) -> Any:
         return None
     adopt_stored_clock(window.db)  # the import ran on another connection
     window.refresh()
-    ReportDialog.ask(window, _lines(reports, window.lang), preview=False)
+    heading = tr("导入报告：{when}，操作员 {who}，数据库 {db}").format(
+        when=datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), who=window.db.operator(), db=Path(window.db.path).name
+    )
+    ReportDialog.ask(window, [heading, "", *_lines(reports, window.lang)], preview=False)
     return reports
 
 

@@ -152,77 +152,82 @@
         <translation>First select a household (in the household list or the warnings list).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="28"/>
+        <location filename="../../ui/sync_menu.py" line="29"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="29"/>
+        <location filename="../../ui/sync_menu.py" line="30"/>
         <source>导出数据包到 U 盘…</source>
         <translation>Export a sync bundle to a USB drive…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="30"/>
+        <location filename="../../ui/sync_menu.py" line="31"/>
         <source>导入数据包…</source>
         <translation>Import a sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="32"/>
+        <location filename="../../ui/sync_menu.py" line="33"/>
         <source>冲突处理…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="33"/>
+        <location filename="../../ui/sync_menu.py" line="34"/>
         <source>可能重复登记…</source>
         <translation>Possible duplicates…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="34"/>
+        <location filename="../../ui/sync_menu.py" line="35"/>
         <source>各设备同步状态…</source>
         <translation>Sync status of each device…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="36"/>
+        <location filename="../../ui/sync_menu.py" line="37"/>
         <source>同步密钥与设备登记…</source>
         <translation>Sync keys and device enrollment…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="41"/>
+        <location filename="../../ui/sync_menu.py" line="42"/>
         <source>本机还没有同步密钥：请先在“同步 → 同步密钥与设备登记”中创建并登记。</source>
         <translation>This computer has no sync key yet: create and enroll one first under “Sync → Sync keys and device enrollment”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="53"/>
+        <location filename="../../ui/sync_menu.py" line="54"/>
         <source>还没有登记任何村里的电脑。</source>
         <translation>No village computer has been enrolled yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="70"/>
+        <location filename="../../ui/sync_menu.py" line="71"/>
         <source>正在写入数据包…</source>
         <translation>Writing the sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="76"/>
+        <location filename="../../ui/sync_menu.py" line="77"/>
         <source>已写入 {path}：{records} 条记录，读回校验一致。可以安全拔出 U 盘。</source>
         <translation>Wrote {path}: {records} records, verified by reading back. The USB drive can be removed safely.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="87"/>
+        <location filename="../../ui/sync_menu.py" line="88"/>
         <source>选择数据包</source>
         <translation>Choose a sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="87"/>
+        <location filename="../../ui/sync_menu.py" line="88"/>
         <source>建档数据包 (*.jdb)</source>
         <translation>Jiandang sync bundles (*.jdb)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="126"/>
+        <location filename="../../ui/sync_menu.py" line="115"/>
+        <source>导入报告：{when}，操作员 {who}，数据库 {db}</source>
+        <translation>Import report: {when}, operator {who}, database {db}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="130"/>
         <source>正在检查数据包…</source>
         <translation>Checking the sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="126"/>
+        <location filename="../../ui/sync_menu.py" line="130"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -583,47 +588,47 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>DuplicatesDesk</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="226"/>
+        <location filename="../../ui/sync_peers.py" line="227"/>
         <source>可能重复登记</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="230"/>
+        <location filename="../../ui/sync_peers.py" line="231"/>
         <source>删除所选登记（保留另一户的）…</source>
         <translation>Delete the selected registration (keep the other household&apos;s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="232"/>
+        <location filename="../../ui/sync_peers.py" line="233"/>
         <source>打开所选的户</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="234"/>
+        <location filename="../../ui/sync_peers.py" line="235"/>
         <source>比较并合并两户…</source>
         <translation>Compare and merge the households…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="236"/>
+        <location filename="../../ui/sync_peers.py" line="237"/>
         <source>合并同一人的两条登记…</source>
         <translation>Merge the person&apos;s two records…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="257"/>
+        <location filename="../../ui/sync_peers.py" line="259"/>
         <source>{n} 个证件号码登记在两户或更多户中。同步不会自动覆盖：请比较后合并，或删除错误的登记。</source>
         <translation>{n} ID numbers are registered in two or more households. Sync never overwrites them: compare and merge, or delete the wrong registration.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="261"/>
+        <location filename="../../ui/sync_peers.py" line="263"/>
         <source>没有发现重复登记。</source>
         <translation>No possible duplicates found.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="287"/>
+        <location filename="../../ui/sync_peers.py" line="289"/>
         <source>从 {village} {head} 户中删除 {name} 的这条登记吗？另一户的登记保留。</source>
         <translation>Delete this registration of {name} from the household of {head}, {village}? The other household&apos;s registration is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="290"/>
+        <location filename="../../ui/sync_peers.py" line="292"/>
         <source>删除重复登记</source>
         <translation>Delete duplicate registration</translation>
     </message>
@@ -803,47 +808,47 @@ Compare it character by character with the fingerprint on the other screen. Is i
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="75"/>
+        <location filename="../../ui/sync_dialogs.py" line="77"/>
         <source>导出数据包</source>
         <translation>Export sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="80"/>
+        <location filename="../../ui/sync_dialogs.py" line="82"/>
         <source>{path}（可用 {free:.1f} GB）</source>
         <translation>{path} ({free:.1f} GB free)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="87"/>
+        <location filename="../../ui/sync_dialogs.py" line="89"/>
         <source>请选择 U 盘：</source>
         <translation>Choose a USB drive:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="87"/>
+        <location filename="../../ui/sync_dialogs.py" line="89"/>
         <source>没有找到 U 盘。请插入 U 盘，或选择一个文件夹。</source>
         <translation>No USB drive found. Insert one, or choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="89"/>
+        <location filename="../../ui/sync_dialogs.py" line="91"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="95"/>
+        <location filename="../../ui/sync_dialogs.py" line="98"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="101"/>
+        <location filename="../../ui/sync_dialogs.py" line="106"/>
         <source>回执包发给：</source>
         <translation>Reply bundle for:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="106"/>
+        <location filename="../../ui/sync_dialogs.py" line="111"/>
         <source>文件名只含设备编号和序号，不含人名或村名。</source>
         <translation>File names hold only the device number and a sequence number, no names of people or villages.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="135"/>
+        <location filename="../../ui/sync_dialogs.py" line="140"/>
         <source>选择导出到的文件夹</source>
         <translation>Choose the folder to export to</translation>
     </message>
@@ -1166,7 +1171,7 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../ui/history_page.py" line="119"/>
+        <location filename="../../ui/history_page.py" line="123"/>
         <source>每次保存都记入变更记录，不能修改或删除。</source>
         <translation>Every save is kept in the change record; it cannot be changed or deleted.</translation>
     </message>
@@ -2685,32 +2690,32 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="35"/>
+        <location filename="../../ui/sync_dialogs.py" line="37"/>
         <source>同步密码</source>
         <translation>Sync passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="41"/>
+        <location filename="../../ui/sync_dialogs.py" line="43"/>
         <source>同步密码：</source>
         <translation>Sync passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="43"/>
+        <location filename="../../ui/sync_dialogs.py" line="45"/>
         <source>再输入一次：</source>
         <translation>Type it again:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="49"/>
+        <location filename="../../ui/sync_dialogs.py" line="51"/>
         <source>数据包用本机的同步密钥签名和解密，密钥由同步密码保护。</source>
         <translation>Sync bundles are signed and decrypted with this computer&apos;s sync key, which the sync passphrase protects.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="56"/>
+        <location filename="../../ui/sync_dialogs.py" line="58"/>
         <source>密码至少要 8 个字符。</source>
         <translation>The passphrase needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="59"/>
+        <location filename="../../ui/sync_dialogs.py" line="61"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passphrases differ.</translation>
     </message>
@@ -3058,34 +3063,44 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="145"/>
+        <location filename="../../ui/sync_dialogs.py" line="150"/>
         <source>导入预览（尚未导入）</source>
         <translation>Import preview (nothing imported yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="145"/>
+        <location filename="../../ui/sync_dialogs.py" line="150"/>
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="147"/>
+        <location filename="../../ui/sync_dialogs.py" line="152"/>
         <source>这些文件都不能导入（见下面的原因），什么也没有改动。</source>
         <translation>None of these files can be imported (the reasons are below); nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="151"/>
+        <location filename="../../ui/sync_dialogs.py" line="156"/>
         <source>确认导入时钟超前的数据包（时钟不会被采用）</source>
         <translation>Import this bundle even though its clock is ahead (the clock will not be adopted)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="155"/>
+        <location filename="../../ui/sync_dialogs.py" line="160"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="160"/>
+        <location filename="../../ui/sync_dialogs.py" line="165"/>
         <source>打印…</source>
         <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="184"/>
+        <source>导入报告-{stamp}.pdf</source>
+        <translation>import-report-{stamp}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="197"/>
+        <source>没有写出 {path}：请选择一个可以写入的文件夹和文件名。</source>
+        <translation>{path} was not written: choose a folder and file name that can be written.</translation>
     </message>
 </context>
 <context>
@@ -3391,12 +3406,12 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
         <translation>Revoke the selected device…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="168"/>
+        <location filename="../../ui/sync_peers.py" line="169"/>
         <source>吊销后，这台设备的数据包都将被拒收。确定吊销 {name} 吗？</source>
         <translation>Once revoked, every bundle from this device is refused. Revoke {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="171"/>
+        <location filename="../../ui/sync_peers.py" line="172"/>
         <source>吊销设备</source>
         <translation>Revoke device</translation>
     </message>

@@ -266,3 +266,23 @@ def test_the_desk_describes_records_and_devices_in_english(sites: dict[str, Site
     assert item.record.endswith("household") and "户" not in item.record
     assert site_name(township.db, township.db.site_id, "en") == "this computer"
     assert desk_items(township.db)[0].record.endswith("户")
+
+
+def test_the_printed_report_is_a_pdf_with_its_text_and_a_bad_target_is_reported(
+    qtbot: Any, tmp_path: Path, answers: Answers
+) -> None:
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = ReportDialog(None, ["导入报告：2026-11-30 10:00，操作员 王明", "", "新增 12 户"], False, False)
+    qtbot.addWidget(dialog)
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "report.pdf"))
+    assert dialog.print_to(printer)
+    text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "操作员 王明" in text and "新增 12 户" in text
+    printer.setOutputFileName(str(tmp_path / "no-such-folder" / "report.pdf"))
+    assert not dialog.print_to(printer)
+    assert answers.kinds() == ["error"] and "没有写出" in answers.shown[0][1]
