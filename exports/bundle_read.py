@@ -216,14 +216,15 @@ def _outcome(report: ImportReport, dry_run: bool) -> None:
     assert merge is not None
     report.status = "dry-run" if dry_run else "imported"
     verb_zh, verb_en = ("将导入", "would import") if dry_run else ("已导入", "imported")
+    held_zh = f"（其中 {merge.duplicates} 条记录本机已有）" if merge.duplicates else ""
+    held_en = f" ({merge.duplicates} records were already here)" if merge.duplicates else ""
     report.message_zh = (
-        f"{verb_zh}：新增 {merge.rows_new}、修改 {merge.rows_updated}、删除 {merge.rows_deleted}，"
-        f"未变 {merge.duplicates + merge.rows_unchanged}，冲突 {merge.conflicts_new}，拒收 {merge.rejected}。"
+        f"{verb_zh}：新增 {merge.rows_new}、修改 {merge.rows_updated}、删除 {merge.rows_deleted} 行数据，"
+        f"冲突 {merge.conflicts_new}，拒收 {merge.rejected} 条记录{held_zh}。"
     )
     report.message_en = (
-        f"{verb_en}: {merge.rows_new} new, {merge.rows_updated} updated, {merge.rows_deleted} "
-        f"deleted, {merge.duplicates + merge.rows_unchanged} unchanged, {merge.conflicts_new} "
-        f"conflicts, {merge.rejected} rejected."
+        f"{verb_en}: {merge.rows_new} new, {merge.rows_updated} updated, {merge.rows_deleted} deleted rows, "
+        f"{merge.conflicts_new} conflicts, {merge.rejected} records rejected{held_en}."
     )
 
 

@@ -18,7 +18,7 @@ _T = {
         "created": "生成时间",
         "records": "记录",
         "counts": "收到 {received} 条：已有 {duplicates}，应用 {applied}，暂存（等待缺失部分）{held}，拒收 {rejected}",
-        "rows": "数据：新增 {rows_new}，修改 {rows_updated}，删除 {rows_deleted}，未变 {rows_unchanged}",
+        "rows": "数据行：新增 {rows_new}，修改 {rows_updated}，删除 {rows_deleted}，核对后未变 {rows_unchanged}",
         "conflicts": "冲突：新增 {conflicts_new}，待处理共 {conflicts}",
         "parked": "等待上级记录（孤立）：{parked}",
         "dups": "可能重复登记（同一证件号码在两户）：{possible_duplicates}",
@@ -46,7 +46,8 @@ _T = {
         "records": "Records",
         "counts": "received {received}: already held {duplicates}, applied {applied}, held back (gap) {held}, "
         "rejected {rejected}",
-        "rows": "rows: {rows_new} new, {rows_updated} updated, {rows_deleted} deleted, {rows_unchanged} unchanged",
+        "rows": "rows: {rows_new} new, {rows_updated} updated, {rows_deleted} deleted, "
+        "{rows_unchanged} checked and unchanged",
         "conflicts": "conflicts: {conflicts_new} new, {conflicts} open",
         "parked": "waiting for a parent: {parked}",
         "dups": "possible duplicates (one ID number in two households): {possible_duplicates}",

@@ -248,7 +248,9 @@ class Applier:
         if state.exists:
             self._write_row(table, pk, state)
             visible = current is not None and current.exists
-            self.result.updated += visible
+            clocks_only = visible and state.values == current.values  # newer clocks, the same values: not an edit
+            self.result.updated += visible and not clocks_only
+            self.result.unchanged += clocks_only
             self.result.new += not visible
         else:
             self._write_tombstone(table, pk, state, current)

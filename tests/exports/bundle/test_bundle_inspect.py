@@ -54,3 +54,16 @@ def test_a_file_that_cannot_be_read_is_named_as_such_not_as_a_failed_write(
     assert "Nothing was imported" in report.message_en
     with pytest.raises(JiandangError, match=expected):
         describe(township.db, path, lambda: PASSPHRASE)
+
+
+def test_the_report_headline_counts_rows_and_says_how_many_records_were_already_here(
+    township: Site, laptop: Site
+) -> None:
+    laptop.registry.create_household({"village_code": VILLAGE}, family(1))
+    township.load(laptop.export().path)
+    laptop.registry.create_household({"village_code": VILLAGE}, family(2))
+    report = township.load(laptop.export().path)  # cumulative: the first household's records come again
+    assert report.merge.duplicates == 5 and report.merge.rows_new == 5
+    expected = "已导入：新增 5、修改 0、删除 0 行数据，冲突 0，拒收 0 条记录（其中 5 条记录本机已有）。"
+    assert report.message_zh == expected
+    assert "未变" not in report.message_zh and "5 records were already here" in report.message_en
