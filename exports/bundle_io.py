@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from exports.file_targets import require_plain_target
 from models.errors import JiandangError
 from models.paths import data_dir
 
@@ -30,6 +31,7 @@ class MediaError(JiandangError):
 
 def safe_write(target: Path, pieces: Iterable[bytes]) -> tuple[str, int]:
     """Write ``pieces`` to ``target`` crash-safely and verify them; returns (SHA-256 hex, size)."""
+    require_plain_target(target)
     partial = target.with_name(target.name + ".part")
     digest = hashlib.sha256()
     size = 0

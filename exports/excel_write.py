@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from exports.file_targets import require_plain_target
 from models.errors import JiandangError
 
 SAMPLE_ROWS = 200
@@ -84,6 +85,7 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetData]) -> None:
     import openpyxl
 
     target = Path(path)
+    require_plain_target(target)
     book = openpyxl.Workbook(write_only=True)
     for data in sheets:
         _write_sheet(book, data)

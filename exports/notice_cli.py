@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from exports.file_targets import require_plain_target
 from exports.notice_kinds import KINDS, PAPERS
 
 if TYPE_CHECKING:
@@ -134,6 +135,7 @@ def _write(target: Path, data: bytes) -> None:
             f"找不到文件夹 {target.parent}，无法写入 {target.name}。",
             f"Folder {target.parent} does not exist; cannot write {target.name}.",
         )
+    require_plain_target(target)
     handle, temporary = tempfile.mkstemp(prefix=".notice-", suffix=".pdf", dir=target.parent)
     try:
         with open(handle, "wb") as stream:
