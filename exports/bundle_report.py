@@ -168,7 +168,7 @@ def format_skew(skew_ms: int, lang: str = "zh") -> str:
         return f"at least {amount} ahead" if lang == "en" else f"快了至少 {amount}"
     if lang == "en":
         return f"not ahead (the bundle was {amount} old)"
-    return f"未见偏快（数据包写出 {amount}后导入）"
+    return f"未见偏快（数据包写出{' ' if amount[0].isdigit() else ''}{amount}后导入）"
 
 
 def _duration(ms: int, lang: str) -> str:

@@ -73,6 +73,7 @@ def test_a_bundle_dated_before_its_import_says_nothing_about_a_slow_clock() -> N
     assert format_skew(-three_days) == "未见偏快（数据包写出 3 天后导入）" and "慢" not in format_skew(-three_days)
     assert format_skew(three_days) == "快了至少 3 天"
     assert format_skew(three_days, "en") == "at least 3 days ahead"
+    assert format_skew(-20_000) == "未见偏快（数据包写出不到 1 分钟后导入）"
 
 
 def test_the_desk_shows_both_values_by_name_in_the_interface_language(township: Site, two_field_conflict: str) -> None:
