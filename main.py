@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -184,6 +185,12 @@ def _error_line(error: Exception, lang: str) -> str:
 
     if isinstance(error, JiandangError):
         return error.message(lang)
+    if isinstance(error, sqlite3.OperationalError):
+        from models.db import storage_problem
+
+        problem = storage_problem(error, "")
+        if problem is not None:
+            return problem.message(lang)
     if isinstance(error, OSError):
         return _t(lang, "os_error").format(error=error)
     return _t(lang, "internal").format(error=f"{type(error).__name__}: {error}")

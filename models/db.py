@@ -41,7 +41,7 @@ class Database:
         """One write transaction: everything in the block commits together or not at all."""
         if self.conn.in_transaction:
             raise RuntimeError("nested write transactions are not supported")
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         stored = self.conn.execute("SELECT hlc FROM sync_state WHERE id = 1").fetchone()[0]
         self.clock.last = max(self.clock.last, stored)  # another connection may have written since
         saved_clock = self.clock.last
@@ -50,10 +50,11 @@ class Database:
             yield writer
             writer.finish()
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as error:
             self.clock.last = saved_clock
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            self._explain(error)
             raise
 
     def setting(self, key: str, default: str = "") -> str:
@@ -77,15 +78,31 @@ class Database:
         """The operator name recorded in the audit trail."""
         return self.setting("operator") or self.setting("device_name") or "operator"
 
+    def _begin(self) -> None:
+        """Start a write transaction; a read-only or busy file is a clear DatabaseFileError."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise storage_problem(error, self.path) or error from error
+
     @contextmanager
     def _plain_transaction(self) -> Iterator[None]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield
             self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._explain(error)
             raise
+
+    def _explain(self, error: BaseException) -> None:
+        """Raise the clear message for a write refused because the file is read-only or busy, if it was."""
+        if isinstance(error, sqlite3.OperationalError):
+            problem = storage_problem(error, self.path)
+            if problem is not None:
+                raise problem from error
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
@@ -112,6 +129,9 @@ def open_database(path: str | Path, create: bool = True) -> Database:
         _ensure_site(conn)
         _finish_interrupted_load(conn)
         return Database(path, conn)
+    except sqlite3.OperationalError as error:
+        conn.close()
+        raise storage_problem(error, path) or error from error
     except BaseException:
         conn.close()
         raise
@@ -214,12 +234,41 @@ def _not_a_database(path: str) -> DatabaseFileError:
 
 
 def _upgrade(conn: sqlite3.Connection) -> None:
-    db = SqliteUtilsDatabase(conn, execute_plugins=False)
-    migrations.apply_all(db)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    from models.seed import seed_reference_data
+    """Migrate and seed what is missing; a current, seeded file is only read (so a read-only one opens)."""
+    from models.seed import reference_data_missing, seed_reference_data
 
-    seed_reference_data(conn)
+    if not _is_current(conn):
+        migrations.apply_all(SqliteUtilsDatabase(conn, execute_plugins=False))
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if reference_data_missing(conn):
+        seed_reference_data(conn)
+
+
+def _is_current(conn: sqlite3.Connection) -> bool:
+    app_id, version, tables = _read_identity(conn)
+    applied = {t.split(":", 1)[1] for t in tables if t.startswith("migration:")}
+    return app_id == APPLICATION_ID and version == migrations.SCHEMA_VERSION and applied >= set(migrations.KNOWN_NAMES)
+
+
+def storage_problem(error: sqlite3.OperationalError, path: str) -> DatabaseFileError | None:
+    """A clear message for a database that cannot be written now (read-only, or in use), else None."""
+    text = str(error).lower()
+    zh_name, en_name = (f" {Path(path).name} ", f" {Path(path).name}") if path else ("", "")
+    if "readonly" in text or "read-only" in text:
+        return DatabaseFileError(
+            f"数据库文件{zh_name}是只读的（在光盘或只读 U 盘上，或被设为只读），修改没有保存。可以查看和打印；"
+            "要修改，请把文件复制到可以写入的文件夹后再打开。",
+            f"The database file{en_name} is read-only (on a disc or locked stick, or marked read-only); the change "
+            "was not saved. It can be viewed and printed; to edit it, copy it to a writable folder and open the copy.",
+        )
+    if "locked" in text or "busy" in text:
+        return DatabaseFileError(
+            f"数据库文件{zh_name}正被另一个程序使用（可能另开了一个建档窗口，或正在备份、导入），修改没有保存。"
+            "请稍后再试，或先关闭另一个窗口。",
+            f"The database file{en_name} is in use by another program (another Jiandang window, a backup or an "
+            "import); the change was not saved. Try again in a moment, or close the other window first.",
+        )
+    return None
 
 
 def _ensure_site(conn: sqlite3.Connection) -> None:

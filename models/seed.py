@@ -7,6 +7,7 @@ the township wins over them.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from models.changes import BASELINE_SITE, stable_id
@@ -31,6 +32,17 @@ def seed_reference_data(conn: sqlite3.Connection) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def reference_data_missing(conn: sqlite3.Connection) -> bool:
+    """Whether any seed code or default poverty line is absent (a read, so a current file opens read-only)."""
+    ids = [row[0] for row in _code_rows()] + [poverty_line_id(y, s) for y, s, _ in DEFAULT_POVERTY_LINES]
+    found = conn.execute(
+        "SELECT (SELECT COUNT(*) FROM code_values WHERE id IN (SELECT value FROM json_each(?1))) + "
+        "(SELECT COUNT(*) FROM poverty_lines WHERE id IN (SELECT value FROM json_each(?1)))",
+        (json.dumps(ids),),
+    ).fetchone()[0]
+    return found < len(ids)
 
 
 def code_value_id(table: str, code: str) -> str:

@@ -6,6 +6,7 @@ database as it was before; the dialog says so.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -13,6 +14,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from models.db import storage_problem
 from models.errors import JiandangError
 from models.logs import log_exception
 from ui import messages
@@ -41,9 +43,21 @@ def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | 
         return
     _showing = True
     try:
-        messages.show_unexpected(QApplication.activeWindow(), describe(error), str(log_file))
+        known = _explained(error)
+        if known is not None:  # a refusal with its own message (a read-only or busy file …): not a crash
+            messages.show_error(QApplication.activeWindow(), known.message(language))
+        else:
+            messages.show_unexpected(QApplication.activeWindow(), describe(error), str(log_file))
     finally:
         _showing = False
+
+
+def _explained(error: BaseException) -> JiandangError | None:
+    if isinstance(error, JiandangError):
+        return error
+    if isinstance(error, sqlite3.OperationalError):
+        return storage_problem(error, "")
+    return None
 
 
 language = "zh"  # set by ui.app when translations are installed

@@ -32,3 +32,17 @@ def test_install_routes_uncaught_exceptions(qapp, answers: Answers, monkeypatch)
     except ValueError:
         sys.excepthook(*sys.exc_info())
     assert answers.kinds() == ["unexpected"]
+
+
+def test_a_busy_or_read_only_file_is_explained_not_reported_as_a_crash(qapp, answers: Answers) -> None:
+    import sqlite3
+
+    log_file = logs.setup_logging()
+    cases = (("database is locked", "正被另一个程序使用"), ("attempt to write a readonly database", "只读"))
+    for raw, expected in cases:
+        try:
+            raise sqlite3.OperationalError(raw)
+        except sqlite3.OperationalError:
+            crash.handle(*sys.exc_info(), log_file)
+        kind_shown, text = answers.shown[-1]
+        assert kind_shown == "error" and expected in text and "意外" not in text
