@@ -99,6 +99,11 @@ def refusal(key: str, **values: object) -> tuple[str, str]:
             f"有 {values.get('count')} 条异议尚未处理，处理后才能继续。",
             f"{values.get('count')} objection(s) still open; resolve them first.",
         ),
+        "exit_test": (
+            f"未达到脱贫标准（{values.get('failed')}），不能通过核实。请帮扶到位后再核实，或记录为“不通过”。",
+            f"it does not meet the exit standard ({values.get('failed_en')}), so it cannot pass verification. "
+            "Verify again once the assistance has worked, or record it as rejected.",
+        ),
         "notice_running": (
             f"公示期为 {values.get('start')} 至 {values.get('end')}，{values.get('next')} 起才能办理下一步。",
             f"the notice runs from {values.get('start')} to {values.get('end')}; the next step can "

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from models.exit_test import PASS, exit_test
+from models.exit_test import FAIL, PASS, exit_test
 from models.procedure_state import OBJECTION_COLUMNS, Objection, ProcedureState, households_at_step, state, states
 from models.procedure_steps import PROCEDURES
 from models.procedure_text import notice_days
@@ -85,8 +85,11 @@ def exit_summary(conn: sqlite3.Connection, household_id: str, year: int) -> tupl
     return sum(i.status == PASS for i in items), len(items), lines
 
 
-def step_hints(conn: sqlite3.Connection, procedure: str, ids: list[str], year: int, day: str) -> dict[str, str]:
-    """Why a step would be refused for a household today: open objections, a notice period still running."""
+def step_hints(
+    conn: sqlite3.Connection, procedure: str, ids: list[str], year: int, day: str, step: str = ""
+) -> dict[str, str]:
+    """Why a step would be refused for a household on ``day``: open objections, a notice period still
+    running, or (verifying an exit) an exit test that fails."""
     days = notice_days(conn)
     hints = {}
     for hid, current in states(conn, ids, procedure, year).items():
@@ -96,6 +99,10 @@ def step_hints(conn: sqlite3.Connection, procedure: str, ids: list[str], year: i
             ends = datetime.date.fromisoformat(current.done[-1].event_date) + datetime.timedelta(days=days)
             if day < ends.isoformat():
                 hints[hid] = f"公示期至 {(ends - datetime.timedelta(days=1)).isoformat()}"
+        if hid not in hints and procedure == "exit" and step == "verify":
+            failed = [i.title() for i in exit_test(conn, hid, year) if i.status == FAIL]
+            if failed:
+                hints[hid] = "✗ 未达脱贫标准：" + "、".join(failed)
     return hints
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from models.changes import ChangeWriter, new_id
 from models.db import Database
 from models.errors import JiandangError
+from models.exit_test import FAIL, exit_test
 from models.objections import record_objection, resolve_objection
 from models.procedure_state import (
     PASS,
@@ -133,8 +134,10 @@ def _check_request(
     day = _parse_day(event_date)
     if day > today:
         raise JiandangError(f"日期 {event_date} 晚于今天。", f"The date {event_date} is in the future.")
-    if outcome in (REVERT, WITHDRAW) and not (note or "").strip():
-        raise JiandangError("退回或撤出必须写明原因。", "Going back or withdrawing needs a reason.")
+    if outcome in (REVERT, WITHDRAW, REJECT) and not (note or "").strip():
+        raise JiandangError(
+            "不通过、退回或撤出都必须写明原因。", "A rejection, going back or withdrawing needs a reason."
+        )
     _check_votes(votes, target, outcome)
     return day
 
@@ -202,7 +205,7 @@ def _refusals(
     if expected is None or expected != target:
         return [(hid, *refusal("order", step=target.title_zh, step_en=target.title_en, expected=expected))]
     if outcome == PASS:
-        return _pass_refusals(db, current, event_date)
+        return _pass_refusals(db, current, event_date) or _exit_test_refusals(db, current, target)
     return []
 
 
@@ -236,6 +239,17 @@ def _pass_refusals(db: Database, current: ProcedureState, event_date: str) -> li
             last_day = (ends - datetime.timedelta(days=1)).isoformat()
             return [(hid, *refusal("notice_running", start=last.event_date, end=last_day, next=ends.isoformat()))]
     return []
+
+
+def _exit_test_refusals(db: Database, current: ProcedureState, target: Step) -> list[tuple[str, str, str]]:
+    """An exit is verified only for a household that meets the exit standard (DOMAIN.md: the exit test)."""
+    if current.procedure != "exit" or target.kind != "verify":
+        return []
+    failed = [item for item in exit_test(db.conn, current.household_id, current.year) if item.status == FAIL]
+    if not failed:
+        return []
+    zh, en = "、".join(i.title() for i in failed), ", ".join(i.title("en") for i in failed)
+    return [(current.household_id, *refusal("exit_test", failed=zh, failed_en=en))]
 
 
 def _write_event(

@@ -139,6 +139,7 @@ class ProcedureStepDialog(ProcedureFormDialog[StepRequest]):
             self.outcome.currentIndexChanged,
         ):
             signal.connect(self.reload)
+        self.date.dateChanged.connect(self._date_changed)
         self.model.dataChanged.connect(self._count)
         self.model.modelReset.connect(self._count)
 
@@ -159,13 +160,21 @@ class ProcedureStepDialog(ProcedureFormDialog[StepRequest]):
         outcome, year = self.outcome.currentData(), self.year.value()
         ids = candidates(self._conn, procedure, step, village, year, outcome)
         summaries = {hid: exit_summary(self._conn, hid, year) for hid in ids} if procedure == "exit" else None
-        hints = step_hints(self._conn, procedure, ids, year, self.date.date().toString("yyyy-MM-dd"))
+        hints = step_hints(self._conn, procedure, ids, year, self.date.date().toString("yyyy-MM-dd"), step)
         lines = household_lines(self._conn, ids)
         ready = {line.id for line in lines if line.id not in hints}  # those that would be refused start unticked
         self.model.set_households(lines, checked=ready, exit_summaries=summaries, hints=hints)
         kind = next(s.kind for s in steps(procedure) if s.step_id == step)
         self.vote_box.setEnabled(kind == "vote")
         self.table.setColumnHidden(4, procedure != "exit")
+
+    def _date_changed(self) -> None:
+        """The hints depend on the date (a notice period still running): redo them, keeping the ticks."""
+        procedure, step = self.procedure.currentData(), self.step.currentData()
+        if procedure and step:
+            ids = [self.model.row_id(row) for row in range(self.model.row_total())]
+            day = self.date.date().toString("yyyy-MM-dd")
+            self.model.set_hints(step_hints(self._conn, procedure, ids, self.year.value(), day, step))
 
     def _check_all(self, on: bool) -> None:
         self.model.set_all(on)
@@ -198,5 +207,13 @@ class ProcedureStepDialog(ProcedureFormDialog[StepRequest]):
         request = self.request()
         if not request.household_ids:
             messages.show_error(self, self.tr("请至少选择一户。"))
+            return
+        if request.outcome in ("reject", "withdraw") and not messages.confirm(
+            self,
+            self.tr("确认结果"),
+            self.tr("将把已选的 {n} 户记录为“{outcome}”，它们会离开本次程序。确定吗？").format(
+                n=len(request.household_ids), outcome=self.outcome.currentText()
+            ),
+        ):
             return
         self.submit_request(request)

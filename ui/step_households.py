@@ -46,6 +46,14 @@ class StepHouseholdsTableModel(CheckableTableModel):
         self._hints = dict(hints or {})
         self.endResetModel()
 
+    def set_hints(self, hints: dict[str, str]) -> None:
+        """New hints (the date changed): a household that gains one is unticked, the other ticks stay."""
+        gained = [row for row, line in enumerate(self._lines) if line.id in hints and line.id not in self._hints]
+        self._hints = dict(hints)
+        self.set_checks([checked and row not in gained for row, checked in enumerate(self._checked)])
+        if self._lines:
+            self.dataChanged.emit(self.index(0, 5), self.index(len(self._lines) - 1, 5))
+
     def set_all(self, checked: bool) -> None:
         """Check or uncheck every household."""
         self.set_checks([checked] * len(self._lines))

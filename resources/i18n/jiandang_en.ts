@@ -2962,14 +2962,24 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
         <translation>Note/reason</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="175"/>
+        <location filename="../../ui/procedure_dialog.py" line="184"/>
         <source>已选 {n} / {total} 户</source>
         <translation>{n} of {total} households selected</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="200"/>
+        <location filename="../../ui/procedure_dialog.py" line="209"/>
         <source>请至少选择一户。</source>
         <translation>Select at least one household.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="213"/>
+        <source>确认结果</source>
+        <translation>Confirm the outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_dialog.py" line="214"/>
+        <source>将把已选的 {n} 户记录为“{outcome}”，它们会离开本次程序。确定吗？</source>
+        <translation>Record the {n} selected households as &quot;{outcome}&quot;? They leave this procedure.</translation>
     </message>
 </context>
 <context>
@@ -3449,7 +3459,7 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/step_households.py" line="87"/>
+        <location filename="../../ui/step_households.py" line="95"/>
         <source>{passed}/{total} 项通过</source>
         <translation>{passed} of {total} met</translation>
     </message>
@@ -3571,7 +3581,7 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../ui/crash.py" line="55"/>
+        <location filename="../../ui/crash.py" line="69"/>
         <source>程序遇到了意外错误，刚才的操作没有完成。
 数据没有损坏：未完成的保存已全部撤销。
 

@@ -56,8 +56,16 @@ def walk(
     start: str = "2019-01-07",
     year: int | None = None,
 ) -> None:
-    """Pass every step of ``procedure`` for ``ids`` (up to and including ``until``), a week apart."""
+    """Pass every step of ``procedure`` for ``ids`` (up to and including ``until``), a week apart.
+
+    An exit is walked for households whose income of the year has risen above the line (``HIGH``): only
+    households meeting the exit standard pass its verification.
+    """
     import datetime
+
+    if procedure == "exit":
+        for hid in ids:
+            registry.set_income(hid, year or int(start[:4]), HIGH)
 
     day = datetime.date.fromisoformat(start)
     for entry in steps(procedure):

@@ -268,3 +268,21 @@ def test_the_step_table_is_consistent_and_names_a_notice_kind_for_every_notice()
         "township_review",
         "announce",
     ]
+
+
+def test_an_exit_is_not_verified_for_a_household_below_the_exit_standard(registry: Registry) -> None:
+    """Income of 1,500 yuan a head against a 2,995 line: the verification is refused, with the failing item."""
+    from models.procedure_views import step_hints
+
+    poor, better = poor_household(registry, 1), poor_household(registry, 2)
+    registry.set_income(better, 2019, {"wage": 12000.0, "business": 4000.0})
+    record_step(registry, [poor, better], "exit", "committee_review", "2019-05-06", "村两委", votes=VOTES)
+    hints = step_hints(registry.conn, "exit", [poor, better], 2019, "2019-05-13", "verify")
+    assert hints[poor].startswith("✗ 未达脱贫标准") and better not in hints
+    with pytest.raises(ProcedureError, match="未达到脱贫标准") as error:
+        record_step(registry, [poor, better], "exit", "verify", "2019-05-13", "工作队")
+    assert "收入" in str(error.value)
+    assert [len(state(registry.conn, h, "exit", 2019).done) for h in (poor, better)] == [1, 1]  # nothing written
+    record_step(registry, [better], "exit", "verify", "2019-05-13", "工作队")
+    record_step(registry, [poor], "exit", "verify", "2019-05-13", "工作队", outcome="reject", note="收入未达标")
+    assert state(registry.conn, better, "exit", 2019).last_step.step_id == "verify"

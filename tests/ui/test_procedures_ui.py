@@ -158,6 +158,27 @@ def test_a_refused_step_keeps_the_dialog_open_with_the_reason(qtbot, window: Win
     assert seen[0].result() == 0
 
 
+def test_rejecting_a_batch_asks_first_and_needs_a_reason(qtbot, window: Window, monkeypatch, answers) -> None:
+    households(window, 3)
+
+    def reject_all(dialog: ProcedureStepDialog) -> bool:
+        dialog.choose("exit", "committee_review")
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("reject"))
+        dialog.date.setDate(datetime.date(2019, 5, 6))
+        dialog.actor.setText("村两委")
+        return True
+
+    answers.yes = False
+    script_dialog(monkeypatch, ProcedureStepDialog, [reject_all])
+    assert window.procedure_features.record_step() is None
+    assert answers.kinds() == ["confirm"] and "3 户" in answers.shown[0][1]
+    answers.yes = True
+    script_dialog(monkeypatch, ProcedureStepDialog, [reject_all])
+    assert window.procedure_features.record_step() is None  # no reason given: refused, nothing written
+    assert answers.kinds()[-1] == "error" and "原因" in answers.shown[-1][1]
+    assert window.db.conn.execute("SELECT COUNT(*) FROM workflow_events").fetchone()[0] == 0
+
+
 def test_objection_recorded_then_rejected_through_the_dialogs(qtbot, window: Window, monkeypatch, answers) -> None:
     hid = households(window, 1)[0]
     walk(window.registry, [hid], "exit", until="village_notice", start="2019-04-01")
