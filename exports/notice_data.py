@@ -18,7 +18,7 @@ from exports.notice_kinds import CARD, FUNDS, KINDS, PAPERS, NoticeKind, check_c
 from exports.notice_rows import card_record, fund_rows, household_cells, household_records, total_row
 from models.db import Database
 from models.errors import JiandangError
-from models.settings import get_setting
+from models.settings import MIN_NOTICE_DAYS, get_setting
 from models.warnings import working_year
 
 
@@ -121,8 +121,11 @@ def check_request(conn: sqlite3.Connection, request: NoticeRequest) -> Place:
             f"纸张“{request.paper}”不可用；可选：{'、'.join(PAPERS)}。",
             f"Paper '{request.paper}' is not available; one of: {', '.join(PAPERS)}.",
         )
-    if request.days < 1:
-        raise JiandangError("公示天数至少为 1 天。", "The notice period must be at least one day.")
+    if kind.layout != CARD and request.days < MIN_NOTICE_DAYS:
+        raise JiandangError(
+            f"公示期不能少于 {MIN_NOTICE_DAYS} 天（现为 {request.days} 天）。",
+            f"A notice runs for at least {MIN_NOTICE_DAYS} days (this one: {request.days}).",
+        )
     if kind.layout != CARD:
         check_columns(kind, request.columns)
     return village_place(conn, request.village_code)

@@ -18,6 +18,9 @@ VILLAGE_TEAM = "village"
 TOWNSHIP = "township"
 
 
+MIN_NOTICE_DAYS = 7  # DOMAIN.md: a village notice runs for at least seven days
+
+
 @dataclass(frozen=True)
 class Setting:
     """One declared setting."""
@@ -28,6 +31,7 @@ class Setting:
     label_en: str
     choices: tuple[str, ...] = ()
     is_list: bool = False
+    minimum: int | None = None
 
 
 SETTINGS: dict[str, Setting] = {
@@ -44,7 +48,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("objection_phone", "12317", "监督举报电话", "Objection hotline"),
         Setting("objection_office", "", "受理异议的办公室", "Office receiving objections"),
         Setting("issuing_body", "", "公示发布单位", "Issuing body of notices"),
-        Setting("notice_days", 7, "公示天数", "Notice period (days)"),
+        Setting("notice_days", 7, "公示天数", "Notice period (days)", minimum=MIN_NOTICE_DAYS),
         Setting("notice_font", "", "公示字体文件", "Notice font file"),
         Setting("notice_fallback_font", "", "公示补充字体文件（生僻字）", "Fallback font file (rare characters)"),
     )
@@ -98,6 +102,11 @@ def stored_value(key: str, value: Any) -> str:
             raise JiandangError(
                 f"{setting.label}必须是整数。", f"{setting.label_en} must be a whole number."
             ) from error
+        if setting.minimum is not None and value < setting.minimum:
+            minimum = setting.minimum
+            raise JiandangError(
+                f"{setting.label}不能少于 {minimum}。", f"{setting.label_en} must be at least {minimum}."
+            )
     return json.dumps(list(value), ensure_ascii=False) if setting.is_list else str(value)
 
 

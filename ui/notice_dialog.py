@@ -39,7 +39,7 @@ from exports.notice_data import (
 from exports.notice_kinds import CARD, FUNDS, KINDS, PAPERS
 from models.codes import codes
 from models.db import Database
-from models.settings import get_setting
+from models.settings import MIN_NOTICE_DAYS, get_setting
 from models.warnings import working_year
 from ui import messages
 from ui.notice_models import NoticeHouseholdsTableModel
@@ -65,7 +65,7 @@ class NoticeDialog(QDialog):
             self.status.addItem(code.label_en if lang == "en" else code.label, code.code)
         self.year = QSpinBox(minimum=2010, maximum=2100, value=working_year(db.conn))
         self.start = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.days = QSpinBox(minimum=1, maximum=90, value=int(get_setting(db, "notice_days")))
+        self.days = QSpinBox(minimum=MIN_NOTICE_DAYS, maximum=90, value=int(get_setting(db, "notice_days")))
         self.two_up = QCheckBox(self.tr("两组列并排打印（节省纸张）"))
         self.phone, self.office, self.issuer, self.evaluated = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.columns = QListWidget()

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from exports import notice_table
-from exports.notice_data import NoticeRequest, default_request, load_content
+from exports.notice_data import NoticeRequest, check_request, default_request, load_content
 from exports.notice_fonts import FontSet, notice_fonts
 from exports.notice_kinds import COLUMNS, KINDS
 from exports.notice_pdf import render_notice
 from exports.notices import build_notice
 from models.db import Database, open_database
+from models.errors import JiandangError
 from tests.exports.notice_helpers import VILLAGE, make_village, pdf_fonts, pdf_page_size, pdf_pages
 
 START = datetime.date(2019, 10, 8)
@@ -259,3 +260,14 @@ def test_the_default_year_is_the_newest_year_with_data_unless_one_is_set(demo) -
         assert default_request(db, "card", village, start=today).year == 2018
     finally:
         db.set_setting("current_year", "0")
+
+
+def test_a_notice_period_shorter_than_seven_days_is_refused(demo) -> None:
+    from models.settings import set_setting
+
+    db, village = demo
+    with pytest.raises(JiandangError, match="不能少于 7 天"):
+        check_request(db.conn, replace(demo_request(db, village, "exit"), days=2))
+    with pytest.raises(JiandangError, match="不能少于 7"):
+        set_setting(db, "notice_days", 3)
+    check_request(db.conn, replace(demo_request(db, village, "card"), days=1))  # a card has no period
