@@ -120,6 +120,12 @@ def open_database(path: str | Path, create: bool = True) -> Database:
     exists = Path(path).exists() and Path(path).stat().st_size > 0
     if exists:
         _inspect_read_only(path)
+    elif not create and Path(path).exists():
+        raise DatabaseFileError(
+            f"数据库文件 {path} 是空的（0 字节），里面没有数据。请选择正确的文件，或从备份恢复。",
+            f"The database file {path} is empty (0 bytes); it holds no data. Choose the right file or restore "
+            "a backup.",
+        )
     elif not create:
         raise DatabaseFileError(f"找不到数据库文件：{path}", f"Database file not found: {path}")
     conn = _connect(path)

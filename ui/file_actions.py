@@ -68,7 +68,14 @@ def choose_database(window: MainWindow) -> MainWindow | None:
         QCoreApplication.translate("FileActions", "建档数据库 (*.db)"),
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
-    return window.reopen(path) if path else None
+    if not path:
+        return None
+    if not Path(path).suffix and not Path(path).exists():
+        path += ".db"  # a new name typed without the extension: the file list shows *.db files
+    opened = window.reopen(path)
+    if opened is not None:
+        opened.offer_demo_if_empty()  # a new, empty registry: the same first-start setup as on first start
+    return opened
 
 
 def backup_now(window: MainWindow) -> Path | None:

@@ -64,3 +64,12 @@ def test_a_read_only_registry_opens_for_reading_and_refuses_a_change_clearly(tmp
         registry.db.close()
     finally:
         subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_an_empty_file_is_named_as_empty_not_as_missing(tmp_path: Path) -> None:
+    empty = tmp_path / "空.db"
+    empty.touch()
+    with pytest.raises(DatabaseFileError, match="是空的"):
+        open_database(empty, create=False)
+    with pytest.raises(DatabaseFileError, match="找不到"):
+        open_database(tmp_path / "missing.db", create=False)

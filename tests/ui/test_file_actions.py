@@ -59,13 +59,18 @@ def test_restore_asks_first_and_keeps_a_safety_copy(qtbot, window: MainWindow, a
 def test_opening_another_database_switches_the_window_and_remembers_it(
     qtbot, monkeypatch, window: MainWindow, tmp_path: Path
 ) -> None:
-    other = tmp_path / "other.db"
+    from tests.ui.app_fixtures import script_dialog
+    from ui.first_start import FirstStartDialog
+
+    other = tmp_path / "other"  # a new name typed without .db
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    offered = script_dialog(monkeypatch, FirstStartDialog, [lambda dialog: False])
     window.owns_db = False
     switched = file_actions.choose_database(window)
     qtbot.addWidget(switched)
-    assert Path(switched.db.path) == other and not window.isVisible()
-    assert prefs.recent_files()[0] == str(other.resolve())
+    assert Path(switched.db.path) == tmp_path / "other.db" and not window.isVisible()
+    assert prefs.recent_files()[0] == str((tmp_path / "other.db").resolve())
+    assert len(offered) == 1  # a new, empty registry gets the first-start setup
 
 
 def test_a_file_that_is_not_a_database_is_refused(
