@@ -118,8 +118,9 @@ def restore(window: MainWindow, chosen: str | None = None) -> MainWindow | None:
     window.background.close()
     window.slow_background.close()
     window.db.close()
+    safety = None
     try:
-        run_with_progress(
+        safety = run_with_progress(
             window,
             QCoreApplication.translate("FileActions", "正在恢复…"),
             None,
@@ -129,7 +130,15 @@ def restore(window: MainWindow, chosen: str | None = None) -> MainWindow | None:
         messages.show_error(window, error.message(window.lang) if isinstance(error, JiandangError) else str(error))
     window.db = open_database(path)  # the restored file, or the untouched one when restoring failed
     window.owns_db = False
-    return _replace(window, window.db)
+    restored = _replace(window, window.db)
+    if safety is not None:
+        messages.show_info(
+            restored,
+            QCoreApplication.translate(
+                "FileActions", "已从“{name}”恢复。恢复前的数据另存为：\n{safety}"
+            ).format(name=Path(chosen).name, safety=safety),
+        )
+    return restored
 
 
 def _replace(window: MainWindow, db: Database) -> MainWindow:

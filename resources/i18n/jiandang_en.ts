@@ -930,51 +930,58 @@ Compare it character by character with the fingerprint on the other screen. Is i
     </message>
     <message>
         <location filename="../../ui/file_actions.py" line="68"/>
-        <location filename="../../ui/file_actions.py" line="98"/>
+        <location filename="../../ui/file_actions.py" line="105"/>
         <source>建档数据库 (*.db)</source>
         <translation>Jiandang databases (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="79"/>
+        <location filename="../../ui/file_actions.py" line="86"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="84"/>
+        <location filename="../../ui/file_actions.py" line="91"/>
         <source>备份失败：{error}</source>
         <translation>Backup failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="86"/>
+        <location filename="../../ui/file_actions.py" line="93"/>
         <source>已备份到：
 {path}</source>
         <translation>Backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="96"/>
+        <location filename="../../ui/file_actions.py" line="103"/>
         <source>选择备份</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="102"/>
+        <location filename="../../ui/file_actions.py" line="109"/>
         <source>用备份“{name}”替换当前数据库的全部内容？
 当前数据会先另存一份安全备份。</source>
         <translation>Replace the whole content of the database with the backup “{name}”?
 A safety copy of the current data is made first.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="106"/>
+        <location filename="../../ui/file_actions.py" line="113"/>
         <source>从备份恢复</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="117"/>
+        <location filename="../../ui/file_actions.py" line="125"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="154"/>
+        <location filename="../../ui/file_actions.py" line="137"/>
+        <source>已从“{name}”恢复。恢复前的数据另存为：
+{safety}</source>
+        <translation>Restored from &quot;{name}&quot;. The data as it was before is kept in:
+{safety}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="170"/>
         <source>正在生成演示乡镇（虚构数据）…</source>
         <translation>Generating the demo township (fictitious data)…</translation>
     </message>

@@ -53,6 +53,8 @@ def test_restore_asks_first_and_keeps_a_safety_copy(qtbot, window: MainWindow, a
     assert restored is current_window() and count(restored.db.path) == 1
     kinds = [b.kind for b in backup.list_backups(restored.db.path)]
     assert backup.BEFORE_RESTORE in kinds
+    safety = next(b.path for b in backup.list_backups(restored.db.path) if b.kind == backup.BEFORE_RESTORE)
+    assert answers.kinds()[-1] == "info" and str(safety) in answers.shown[-1][1]  # says it worked, and where
     qtbot.waitUntil(lambda: restored.model.rowCount() == 1)
 
 
