@@ -53,7 +53,7 @@ def validate_setup(db: Database, setup: Setup) -> list[Problem]:
     if township is None or region_level(township) != 4:
         found.append(_bad("township", "应为 9 位或 12 位的乡镇区划代码。", "must be a 9- or 12-digit township code."))
     elif not (setup.township_name.strip() or _name(db, township)):
-        found.append(_bad("township", "请填写乡镇名称。", "enter the township's name."))
+        found.append(_bad("township_name", "请填写乡镇名称。", "enter the township's name."))
     for code, name in setup.villages:
         found += _check_village(db, township, code, name)
     if setup.role == VILLAGE_TEAM and not setup.villages:
@@ -106,7 +106,11 @@ def _name(db: Database, code: str) -> str | None:
 
 
 def _bad(column: str, zh: str, en: str) -> Problem:
-    labels = {"township": ("乡镇", "Township"), "villages": ("村", "Villages")}
+    labels = {
+        "township": ("乡镇", "Township"),
+        "township_name": ("乡镇名称", "Township name"),
+        "villages": ("村", "Villages"),
+    }
     setting = SETTINGS.get(column)
     zh_label, en_label = (setting.label, setting.label_en) if setting else labels[column]
     return Problem(column, "bad_setup", f"{zh_label}：{zh}", f"{en_label}: {en}")

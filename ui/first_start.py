@@ -56,6 +56,7 @@ class FirstStartDialog(QDialog):
         self.operator = TextField(self.tr("您的姓名，记入每次修改的记录"))
         self.boxes = {
             "township": FieldBox(self.township),
+            "township_name": FieldBox(self.township_name),
             "villages": FieldBox(self.typed_villages),
             "device_name": FieldBox(self.device),
             "operator": FieldBox(self.operator),
@@ -76,7 +77,7 @@ class FirstStartDialog(QDialog):
         form.addRow(self.tr("使用角色："), self.village_role)
         form.addRow("", self.township_role)
         form.addRow(self.tr("乡镇："), self.boxes["township"])
-        form.addRow(self.tr("乡镇名称："), self.township_name)
+        form.addRow(self.tr("乡镇名称："), self.boxes["township_name"])
         form.addRow(self.tr("已登记的村："), self.known_villages)
         form.addRow(self.tr("其他村："), self.boxes["villages"])
         form.addRow(self.tr("设备名称："), self.boxes["device_name"])
