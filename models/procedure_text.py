@@ -99,6 +99,11 @@ def refusal(key: str, **values: object) -> tuple[str, str]:
             f"有 {values.get('count')} 条异议尚未处理，处理后才能继续。",
             f"{values.get('count')} objection(s) still open; resolve them first.",
         ),
+        "date_year": (
+            f"日期 {values.get('date')} 不在 {values.get('year')} 年度程序的时间内"
+            f"（应在 {values.get('year')} 年或次年）。",
+            f"the date {values.get('date')} is outside the {values.get('year')} procedure (that year or the next).",
+        ),
         "exit_test": (
             f"未达到脱贫标准（{values.get('failed')}），不能通过核实。请帮扶到位后再核实，或记录为“不通过”。",
             f"it does not meet the exit standard ({values.get('failed_en')}), so it cannot pass verification. "

@@ -191,6 +191,8 @@ def _refusals(
     hid = current.household_id
     if not db.conn.execute("SELECT 1 FROM households WHERE id = ?", (hid,)).fetchone():
         return [(hid, "找不到该户。", "no such household.")]
+    if not current.year <= int(event_date[:4]) <= current.year + 1:  # a procedure may run into the next year
+        return [(hid, *refusal("date_year", date=event_date, year=current.year))]
     last = current.events[-1].event_date if current.events else None
     if last and event_date < last:
         return [(hid, *refusal("date_before", date=event_date, last=last))]

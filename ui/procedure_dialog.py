@@ -80,6 +80,7 @@ class ProcedureStepDialog(ProcedureFormDialog[StepRequest]):
         self.count = QLabel()
         self._layout()
         self._connect()
+        self._year_changed()
         self._fill_steps()
 
     def choose(self, procedure: str | None = None, step: str | None = None) -> None:
@@ -140,6 +141,7 @@ class ProcedureStepDialog(ProcedureFormDialog[StepRequest]):
         ):
             signal.connect(self.reload)
         self.date.dateChanged.connect(self._date_changed)
+        self.year.valueChanged.connect(self._year_changed)
         self.model.dataChanged.connect(self._count)
         self.model.modelReset.connect(self._count)
 
@@ -167,6 +169,13 @@ class ProcedureStepDialog(ProcedureFormDialog[StepRequest]):
         kind = next(s.kind for s in steps(procedure) if s.step_id == step)
         self.vote_box.setEnabled(kind == "vote")
         self.table.setColumnHidden(4, procedure != "exit")
+
+    def _year_changed(self) -> None:
+        """Keep the date inside the chosen year's procedure (that year or the next): today if it is, else
+        the year's last day."""
+        year, today = self.year.value(), QDate.currentDate()
+        if not year <= self.date.date().year() <= year + 1:
+            self.date.setDate(today if year <= today.year() <= year + 1 else QDate(year, 12, 31))
 
     def _date_changed(self) -> None:
         """The hints depend on the date (a notice period still running): redo them, keeping the ticks."""

@@ -286,3 +286,12 @@ def test_an_exit_is_not_verified_for_a_household_below_the_exit_standard(registr
     record_step(registry, [better], "exit", "verify", "2019-05-13", "工作队")
     record_step(registry, [poor], "exit", "verify", "2019-05-13", "工作队", outcome="reject", note="收入未达标")
     assert state(registry.conn, better, "exit", 2019).last_step.step_id == "verify"
+
+
+def test_a_step_dated_outside_its_procedure_year_is_refused(registry: Registry) -> None:
+    """A 2019 procedure runs in 2019 or into 2020; a 2017 one is over by the end of 2018."""
+    hid = poor_household(registry)
+    for day, year in (("2018-12-31", 2019), ("2019-05-06", 2017)):
+        with pytest.raises(ProcedureError, match=f"不在 {year} 年度程序的时间内"):
+            record_step(registry, [hid], "exit", "committee_review", day, "村两委", votes=VOTES, year=year)
+    record_step(registry, [hid], "exit", "committee_review", "2019-05-06", "村两委", votes=VOTES, year=2019)

@@ -162,6 +162,7 @@ def test_rejecting_a_batch_asks_first_and_needs_a_reason(qtbot, window: Window, 
     households(window, 3)
 
     def reject_all(dialog: ProcedureStepDialog) -> bool:
+        assert dialog.year.value() <= dialog.date.date().year() <= dialog.year.value() + 1  # in the year's span
         dialog.choose("exit", "committee_review")
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("reject"))
         dialog.date.setDate(datetime.date(2019, 5, 6))
