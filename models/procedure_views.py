@@ -99,6 +99,10 @@ def step_hints(
             ends = datetime.date.fromisoformat(current.done[-1].event_date) + datetime.timedelta(days=days)
             if day < ends.isoformat():
                 hints[hid] = f"公示期至 {(ends - datetime.timedelta(days=1)).isoformat()}"
+        if hid not in hints and step and not current.done:
+            busy = [p for p in PROCEDURES if p != procedure and state(conn, hid, p, year).is_open]
+            if busy:
+                hints[hid] = f"⚠ {PROCEDURES[busy[0]][0]}程序尚未结束"
         if hid not in hints and procedure == "exit" and step == "verify":
             failed = [i.title() for i in exit_test(conn, hid, year) if i.status == FAIL]
             if failed:

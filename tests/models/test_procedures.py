@@ -295,3 +295,12 @@ def test_a_step_dated_outside_its_procedure_year_is_refused(registry: Registry) 
         with pytest.raises(ProcedureError, match=f"不在 {year} 年度程序的时间内"):
             record_step(registry, [hid], "exit", "committee_review", day, "村两委", votes=VOTES, year=year)
     record_step(registry, [hid], "exit", "committee_review", "2019-05-06", "村两委", votes=VOTES, year=2019)
+
+
+def test_a_household_with_another_procedure_open_is_hinted_before_the_first_step(registry: Registry) -> None:
+    from models.procedure_views import step_hints
+
+    busy, free = poor_household(registry, 1), poor_household(registry, 2)
+    record_step(registry, [busy], "removal", steps("removal")[0].step_id, "2019-05-06", "村委会", year=2019)
+    hints = step_hints(registry.conn, "exit", [busy, free], 2019, "2019-05-13", "committee_review")
+    assert hints == {busy: "⚠ 销号程序尚未结束"}
