@@ -26,7 +26,10 @@ SELECT h.id, h.village_code, g.name AS group_name, COALESCE(g.sort, 1e9) AS grou
        (SELECT status FROM status_history s WHERE s.household_id = h.id AND s.year <= :year
         ORDER BY s.year DESC LIMIT 1) AS status,
        (SELECT group_concat(cause, ',') FROM (SELECT cause FROM other_causes o WHERE o.household_id = h.id
-        ORDER BY cause)) AS other_causes
+        ORDER BY cause)) AS other_causes,
+       (SELECT note FROM workflow_events w WHERE w.household_id = h.id AND w.procedure = 'removal'
+        AND w.year = :year AND w.outcome = 'pass' AND COALESCE(w.note, '') != ''
+        ORDER BY w.event_date, w.id LIMIT 1) AS removal_reason
 FROM ids JOIN households h ON h.id = ids.id LEFT JOIN village_groups g ON g.id = h.group_id
 """
 
@@ -93,7 +96,7 @@ def household_cells(record: dict[str, Any], seq: int) -> dict[str, str]:
         "status": label("household_status", record["status"]),
         "household_no": record["household_no"] or "",
         "id_masked": mask_id_number(record["head_id"] or ""),
-        "note": "",
+        "note": record.get("removal_reason") or "",  # a removal's reason, as its first step recorded it
     }
 
 

@@ -271,3 +271,19 @@ def test_a_notice_period_shorter_than_seven_days_is_refused(demo) -> None:
     with pytest.raises(JiandangError, match="不能少于 7"):
         set_setting(db, "notice_days", 3)
     check_request(db.conn, replace(demo_request(db, village, "card"), days=1))  # a card has no period
+
+
+def test_a_removal_notice_gives_each_household_its_reason(tmp_path: Path) -> None:
+    from models.demo import generate_demo
+    from models.procedure_steps import steps
+    from models.procedures import record_step
+
+    db = open_database(tmp_path / "removal.db")
+    generate_demo(db, households=20, seed=5, current_year=2019)
+    first = steps("removal")[0].step_id
+    village, hid = db.conn.execute("SELECT village_code, id FROM households ORDER BY household_no").fetchone()
+    record_step(db, [hid], "removal", first, "2019-05-06", "村委会", note="全家迁出", year=2019)
+    request = replace(default_request(db, "removal", village, year=2019, start=START), household_ids=(hid,))
+    [row] = load_content(db, request).rows
+    assert row["note"] == "全家迁出"
+    db.close()
