@@ -42,6 +42,7 @@ def record_objection(
     day = _day(raised_date)
     current = _open_state(db.conn, household_id, procedure, year, day.year)
     notice = _notice_step(current)
+    _check_raised_after_posting(current, raised_date)
     notice_id = notice_id or _posted_notice(db.conn, household_id, raised_date)
     with _writing(db, registry, household_id) as writer:
         village = db.conn.execute("SELECT village_code FROM households WHERE id = ?", (household_id,)).fetchone()[0]
@@ -144,6 +145,18 @@ def _notice_step(current: ProcedureState) -> str:
     raise JiandangError(
         "该户不在公示阶段，不能登记异议。", "The household is not listed on a notice; no objection can be recorded."
     )
+
+
+def _check_raised_after_posting(current: ProcedureState, raised_date: str) -> None:
+    """An objection to a posted notice is raised on or after the day it was posted."""
+    if current.last_step is None or current.last_step.kind != "notice" or not current.done:
+        return
+    posted = current.done[-1].event_date
+    if raised_date < posted:
+        raise JiandangError(
+            f"异议日期 {raised_date} 早于公示张贴日期 {posted}，请核对日期。",
+            f"The objection is dated {raised_date}, before the notice was posted on {posted}; check the date.",
+        )
 
 
 def _posted_notice(conn: Any, household_id: str, day: str) -> str | None:

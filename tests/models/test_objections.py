@@ -122,3 +122,9 @@ def test_an_objection_is_linked_to_the_archived_notice_of_its_period(registry: R
     after = record_objection(registry, at_notice, "exit", "又有异议", "村民", "2019-03-30")
     assert get_objection(registry.conn, inside).notice_id == notice
     assert get_objection(registry.conn, after).notice_id is None
+
+
+def test_an_objection_dated_before_the_notice_was_posted_is_refused(registry: Registry, at_notice: str) -> None:
+    with pytest.raises(JiandangError, match="早于公示张贴日期 2019-03-22"):
+        record_objection(registry, at_notice, "exit", "收入未如实申报", "村民李某", "2019-03-10")
+    assert not state(registry.conn, at_notice, "exit", 2019).open_objections
