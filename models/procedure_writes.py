@@ -44,7 +44,8 @@ def write_result_status(
 ) -> None:
     """The completed procedure's status for the year (and exit / identification year) of the household."""
     hid, year = current.household_id, current.year
-    values = {"status": RESULT_STATUS[current.procedure], "reason": note, "decided_date": event_date}
+    applied = next((e.note for e in current.done if e.note), None)  # the reason given when it was applied for
+    values = {"status": RESULT_STATUS[current.procedure], "reason": note or applied, "decided_date": event_date}
     pk = stable_id("status", hid, year)
     if db.conn.execute("SELECT 1 FROM status_history WHERE id = ?", (pk,)).fetchone():
         writer.update("status_history", pk, values)

@@ -35,7 +35,7 @@ from models.procedure_state import (
     state,
     states,
 )
-from models.procedure_steps import ELIGIBLE_STATUS, PROCEDURES, Step, procedure_title
+from models.procedure_steps import ELIGIBLE_STATUS, PROCEDURES, Step, procedure_title, steps
 from models.procedure_steps import step as find_step
 from models.procedure_text import ProcedureError, household_names, notice_days, refusal
 from models.procedure_writes import write_event, write_result_status
@@ -139,7 +139,13 @@ def _check_request(
             "不通过、退回或撤出都必须写明原因。", "A rejection, going back or withdrawing needs a reason."
         )
     _check_votes(votes, target, outcome)
+    if target.procedure in REASON_NEEDED and target == steps(target.procedure)[0] and not (note or "").strip():
+        zh, en = REASON_NEEDED[target.procedure]
+        raise JiandangError(f"申请{zh}时必须写明原因。", f"Applying for {en} needs the reason.")
     return day
+
+
+REASON_NEEDED = {"return": ("返贫", "a return to poverty"), "removal": ("销号", "removal")}  # DOMAIN.md: 返贫原因
 
 
 def _parse_day(text: str) -> datetime.date:

@@ -74,7 +74,7 @@ class ProcedureStepDialog(ProcedureFormDialog[StepRequest]):
         self.actor = QLineEdit(placeholderText=self.tr("如：村两委、村民代表大会、乡镇扶贫工作站"))
         self.votes = {k: QSpinBox(maximum=100000) for k in ("present", "for", "against", "abstain")}
         self.minutes = QPlainTextEdit(placeholderText=self.tr("会议记录（时间、地点、参会人员、议题、表决情况）"))
-        self.note = QLineEdit(placeholderText=self.tr("备注；退回或撤回时必须写明原因"))
+        self.note = QLineEdit(placeholderText=self.tr("备注；不通过、退回、撤出，以及申请返贫或销号时必须写明原因"))
         self.model = StepHouseholdsTableModel(self)
         self.table = configured_table(self.model, (170, 80, 100, 44, 90))
         self.count = QLabel()

@@ -1079,57 +1079,57 @@ A safety copy of the current data is made first.</translation>
         <translation>Your name, recorded with every change</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="71"/>
+        <location filename="../../ui/first_start.py" line="72"/>
         <source>第一次使用，请说明这台电脑由谁使用、负责哪个乡镇或哪些村。也可以先打开演示乡镇（虚构数据）看一看。</source>
         <translation>First start: tell who uses this computer and which township or villages it covers. You can also open the demo township (fictitious data) first to look around.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="76"/>
+        <location filename="../../ui/first_start.py" line="77"/>
         <source>使用角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="78"/>
+        <location filename="../../ui/first_start.py" line="79"/>
         <source>乡镇：</source>
         <translation>Township:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="79"/>
+        <location filename="../../ui/first_start.py" line="80"/>
         <source>乡镇名称：</source>
         <translation>Township name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="80"/>
+        <location filename="../../ui/first_start.py" line="81"/>
         <source>已登记的村：</source>
         <translation>Registered villages:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="81"/>
+        <location filename="../../ui/first_start.py" line="82"/>
         <source>其他村：</source>
         <translation>Other villages:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="82"/>
+        <location filename="../../ui/first_start.py" line="83"/>
         <source>设备名称：</source>
         <translation>Device name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="83"/>
+        <location filename="../../ui/first_start.py" line="84"/>
         <source>操作员：</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="85"/>
+        <location filename="../../ui/first_start.py" line="86"/>
         <source>开始使用(&amp;S)</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="86"/>
+        <location filename="../../ui/first_start.py" line="87"/>
         <source>打开演示乡镇(&amp;D)</source>
         <translation>Open the &amp;demo township</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="87"/>
+        <location filename="../../ui/first_start.py" line="88"/>
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
@@ -2895,96 +2895,96 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
     </message>
     <message>
         <location filename="../../ui/procedure_dialog.py" line="77"/>
-        <source>备注；退回或撤回时必须写明原因</source>
-        <translation>Required to send back or withdraw</translation>
+        <source>备注；不通过、退回、撤出，以及申请返贫或销号时必须写明原因</source>
+        <translation>Note; a reason is required to reject, go back, withdraw, or apply for a return to poverty or a removal</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="93"/>
+        <location filename="../../ui/procedure_dialog.py" line="94"/>
         <source>程序</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="94"/>
+        <location filename="../../ui/procedure_dialog.py" line="95"/>
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="95"/>
+        <location filename="../../ui/procedure_dialog.py" line="96"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="96"/>
+        <location filename="../../ui/procedure_dialog.py" line="97"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="100"/>
+        <location filename="../../ui/procedure_dialog.py" line="101"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="100"/>
+        <location filename="../../ui/procedure_dialog.py" line="101"/>
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="115"/>
+        <location filename="../../ui/procedure_dialog.py" line="116"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="119"/>
+        <location filename="../../ui/procedure_dialog.py" line="120"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="121"/>
+        <location filename="../../ui/procedure_dialog.py" line="122"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="122"/>
+        <location filename="../../ui/procedure_dialog.py" line="123"/>
         <source>办理人/会议</source>
         <translation>Handled by / meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="123"/>
+        <location filename="../../ui/procedure_dialog.py" line="124"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="124"/>
+        <location filename="../../ui/procedure_dialog.py" line="125"/>
         <source>表决票数</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="129"/>
+        <location filename="../../ui/procedure_dialog.py" line="130"/>
         <source>会议记录</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="130"/>
+        <location filename="../../ui/procedure_dialog.py" line="131"/>
         <source>备注/原因</source>
         <translation>Note/reason</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="184"/>
+        <location filename="../../ui/procedure_dialog.py" line="193"/>
         <source>已选 {n} / {total} 户</source>
         <translation>{n} of {total} households selected</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="209"/>
+        <location filename="../../ui/procedure_dialog.py" line="218"/>
         <source>请至少选择一户。</source>
         <translation>Select at least one household.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="213"/>
+        <location filename="../../ui/procedure_dialog.py" line="222"/>
         <source>确认结果</source>
         <translation>Confirm the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="214"/>
+        <location filename="../../ui/procedure_dialog.py" line="223"/>
         <source>将把已选的 {n} 户记录为“{outcome}”，它们会离开本次程序。确定吗？</source>
         <translation>Record the {n} selected households as &quot;{outcome}&quot;? They leave this procedure.</translation>
     </message>

@@ -7,6 +7,7 @@ from models.procedures import record_step
 from models.registry import Registry
 from tests.models.conftest import VILLAGE, family
 
+REASONS = {"return": "因病返贫", "removal": "全家迁出"}  # applying for these needs a reason
 VOTES = {"present": 30, "for": 27, "against": 2, "abstain": 1}
 LOW_2018 = {"wage": 4000.0, "business": 2000.0}  # 6000 / 4 people = 1500 < 2995
 HIGH = {"wage": 12000.0, "business": 4000.0}  # 16000 / 4 = 4000 > the 2017 and 2018 lines
@@ -70,7 +71,10 @@ def walk(
     day = datetime.date.fromisoformat(start)
     for entry in steps(procedure):
         votes = VOTES if entry.kind == "vote" else None
-        record_step(registry, ids, procedure, entry.step_id, day.isoformat(), "村委会", votes=votes, year=year)
+        note = REASONS.get(procedure) if entry == steps(procedure)[0] else None
+        record_step(
+            registry, ids, procedure, entry.step_id, day.isoformat(), "村委会", votes=votes, note=note, year=year
+        )
         if entry.step_id == until:
             return
         day += datetime.timedelta(days=7)

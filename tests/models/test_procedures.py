@@ -198,6 +198,15 @@ def test_return_and_removal_follow_their_procedures(registry: Registry) -> None:
     assert registry.get_household(exited)["household"]["exit_year"] is None
     walk(registry, [other], "removal", start="2019-01-02")
     assert status(registry, other, 2019) == "06"
+    reasons = [
+        registry.conn.execute(
+            "SELECT reason FROM status_history WHERE household_id = ? AND year = 2019", (h,)
+        ).fetchone()[0]
+        for h in (exited, other)
+    ]
+    assert reasons == ["因病返贫", "全家迁出"]  # the reason given when applying, kept with the status
+    with pytest.raises(JiandangError, match="必须写明原因"):
+        record_step(registry, [poor_household(registry, 3)], "removal", "apply", "2019-02-01", "村委会")
 
 
 def test_a_household_must_have_the_right_status_to_start(registry: Registry) -> None:
@@ -207,14 +216,14 @@ def test_a_household_must_have_the_right_status_to_start(registry: Registry) -> 
     with pytest.raises(ProcedureError, match="当前状态为“未脱贫”"):
         record_step(registry, [poor], "identification", "apply", "2019-01-02", "本人")
     with pytest.raises(ProcedureError, match="未脱贫"):
-        record_step(registry, [poor], "return", "apply", "2019-01-02", "本人")
+        record_step(registry, [poor], "return", "apply", "2019-01-02", "本人", note="因病返贫")
 
 
 def test_two_procedures_cannot_run_at_once(registry: Registry) -> None:
     hid = poor_household(registry)
     walk(registry, [hid], "exit", until="verify", start="2019-01-02")
     with pytest.raises(ProcedureError, match="脱贫退出程序尚未结束"):
-        record_step(registry, [hid], "removal", "apply", "2019-02-01", "村委会")
+        record_step(registry, [hid], "removal", "apply", "2019-02-01", "村委会", note="全家迁出")
 
 
 def test_dates_in_the_future_or_malformed_are_refused(registry: Registry) -> None:
@@ -301,6 +310,7 @@ def test_a_household_with_another_procedure_open_is_hinted_before_the_first_step
     from models.procedure_views import step_hints
 
     busy, free = poor_household(registry, 1), poor_household(registry, 2)
-    record_step(registry, [busy], "removal", steps("removal")[0].step_id, "2019-05-06", "村委会", year=2019)
+    first = steps("removal")[0].step_id
+    record_step(registry, [busy], "removal", first, "2019-05-06", "村委会", note="全家迁出", year=2019)
     hints = step_hints(registry.conn, "exit", [busy, free], 2019, "2019-05-13", "committee_review")
     assert hints == {busy: "⚠ 销号程序尚未结束"}
