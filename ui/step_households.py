@@ -76,6 +76,8 @@ class StepHouseholdsTableModel(CheckableTableModel):
             return self._cell(line, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4 and line.id in self._exit:
             return self._exit[line.id][2]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
+            return self._hints.get(line.id) or None  # the whole hint when the column is narrow
         return None
 
     def _cell(self, line: HouseholdLine, column: int) -> str:
