@@ -86,28 +86,40 @@ def exit_summary(conn: sqlite3.Connection, household_id: str, year: int) -> tupl
 
 
 def step_hints(
-    conn: sqlite3.Connection, procedure: str, ids: list[str], year: int, day: str, step: str = ""
+    conn: sqlite3.Connection, procedure: str, ids: list[str], year: int, day: str, step: str = "", lang: str = "zh"
 ) -> dict[str, str]:
-    """Why a step would be refused for a household on ``day``: open objections, a notice period still
-    running, or (verifying an exit) an exit test that fails."""
-    days = notice_days(conn)
+    """Why a step would be refused for a household on ``day`` (in Chinese, or English with ``lang="en"``): open
+    objections, a notice period still running, another procedure open, or (verifying an exit) a failing exit test."""
     hints = {}
     for hid, current in states(conn, ids, procedure, year).items():
-        if current.open_objections:
-            hints[hid] = f"⚠ {len(current.open_objections)} 条异议未处理"
-        elif current.last_step is not None and current.last_step.kind == "notice":
-            ends = datetime.date.fromisoformat(current.done[-1].event_date) + datetime.timedelta(days=days)
-            if day < ends.isoformat():
-                hints[hid] = f"公示期至 {(ends - datetime.timedelta(days=1)).isoformat()}"
-        if hid not in hints and step and not current.done:
-            busy = [p for p in PROCEDURES if p != procedure and state(conn, hid, p, year).is_open]
-            if busy:
-                hints[hid] = f"⚠ {PROCEDURES[busy[0]][0]}程序尚未结束"
-        if hid not in hints and procedure == "exit" and step == "verify":
-            failed = [i.title() for i in exit_test(conn, hid, year) if i.status == FAIL]
-            if failed:
-                hints[hid] = "✗ 未达脱贫标准：" + "、".join(failed)
+        found = _hint(conn, current, procedure, year, day, step)
+        if found:
+            hints[hid] = found[1] if lang == "en" else found[0]
     return hints
+
+
+def _hint(
+    conn: sqlite3.Connection, current: ProcedureState, procedure: str, year: int, day: str, step: str
+) -> tuple[str, str] | None:
+    if current.open_objections:
+        count = len(current.open_objections)
+        return f"⚠ {count} 条异议未处理", f"⚠ {count} open objection(s)"
+    if current.last_step is not None and current.last_step.kind == "notice":
+        ends = datetime.date.fromisoformat(current.done[-1].event_date) + datetime.timedelta(days=notice_days(conn))
+        last = (ends - datetime.timedelta(days=1)).isoformat()
+        if day < ends.isoformat():
+            return f"公示期至 {last}", f"notice runs until {last}"
+    if step and not current.done:
+        busy = [p for p in PROCEDURES if p != procedure and state(conn, current.household_id, p, year).is_open]
+        if busy:
+            zh, en = PROCEDURES[busy[0]]
+            return f"⚠ {zh}程序尚未结束", f"⚠ {en.lower()} still open"
+    if procedure == "exit" and step == "verify":
+        failed = [i for i in exit_test(conn, current.household_id, year) if i.status == FAIL]
+        if failed:
+            zh, en = "、".join(i.title() for i in failed), ", ".join(i.title("en") for i in failed)
+            return f"✗ 未达脱贫标准：{zh}", f"✗ below the exit standard: {en}"
+    return None
 
 
 def villages(conn: sqlite3.Connection) -> list[tuple[str, str]]:

@@ -162,7 +162,8 @@ class ProcedureStepDialog(ProcedureFormDialog[StepRequest]):
         outcome, year = self.outcome.currentData(), self.year.value()
         ids = candidates(self._conn, procedure, step, village, year, outcome)
         summaries = {hid: exit_summary(self._conn, hid, year) for hid in ids} if procedure == "exit" else None
-        hints = step_hints(self._conn, procedure, ids, year, self.date.date().toString("yyyy-MM-dd"), step)
+        day = self.date.date().toString("yyyy-MM-dd")
+        hints = step_hints(self._conn, procedure, ids, year, day, step, self._lang)
         lines = household_lines(self._conn, ids)
         ready = {line.id for line in lines if line.id not in hints}  # those that would be refused start unticked
         self.model.set_households(lines, checked=ready, exit_summaries=summaries, hints=hints)
@@ -183,7 +184,7 @@ class ProcedureStepDialog(ProcedureFormDialog[StepRequest]):
         if procedure and step:
             ids = [self.model.row_id(row) for row in range(self.model.row_total())]
             day = self.date.date().toString("yyyy-MM-dd")
-            self.model.set_hints(step_hints(self._conn, procedure, ids, self.year.value(), day, step))
+            self.model.set_hints(step_hints(self._conn, procedure, ids, self.year.value(), day, step, self._lang))
 
     def _check_all(self, on: bool) -> None:
         self.model.set_all(on)

@@ -288,6 +288,8 @@ def test_an_exit_is_not_verified_for_a_household_below_the_exit_standard(registr
     record_step(registry, [poor, better], "exit", "committee_review", "2019-05-06", "村两委", votes=VOTES)
     hints = step_hints(registry.conn, "exit", [poor, better], 2019, "2019-05-13", "verify")
     assert hints[poor].startswith("✗ 未达脱贫标准") and better not in hints
+    english = step_hints(registry.conn, "exit", [poor], 2019, "2019-05-13", "verify", "en")
+    assert english[poor].startswith("✗ below the exit standard: ") and "未" not in english[poor]
     with pytest.raises(ProcedureError, match="未达到脱贫标准") as error:
         record_step(registry, [poor, better], "exit", "verify", "2019-05-13", "工作队")
     assert "收入" in str(error.value)
