@@ -25,6 +25,7 @@ from models.sync_bulk import drop_indexes, known_rows, restore_indexes
 from models.sync_fold import Rec, RowState, fold
 from models.sync_parking import ForeignKey, foreign_keys, parent_keys
 from models.sync_records import CL, HLC, OP, PK, SEQ, SITE, TBL, VALS, Log, SyncSchema
+from models.sync_stored import stored_records, stored_states
 
 CHUNK = 2000
 FAST = True  # new rows by executemany, first imports with deferred indexes; False: every row by the fold (tests)
@@ -167,8 +168,8 @@ class Applier:
     def refold(self, table: str, pks: list[str]) -> None:
         """Rebuild rows from all their change records and write what differs."""
         for chunk in _chunks(sorted(set(pks))):
-            records = self._records(table, chunk)
-            current = self._current(table, chunk)
+            records = stored_records(self.conn, table, chunk)
+            current = stored_states(self.conn, list(self.schema.tables[table].columns), table, chunk)
             for pk in chunk:
                 self._write(table, pk, self._fold(table, pk, records.get(pk, [])), current.get(pk))
 
@@ -186,55 +187,6 @@ class Applier:
         if self._baseline is None:
             self._baseline = baseline_rows()
         return self._baseline.get(table, {})
-
-    def _records(self, table: str, pks: list[str]) -> dict[str, list[Rec]]:
-        found: dict[str, list[Rec]] = defaultdict(list)
-        cursor = self.conn.execute(
-            "SELECT pk, site, seq, hlc, user, op, cl, vals, old, prev, scope FROM change_log "
-            "WHERE tbl = ? AND pk IN (SELECT value FROM json_each(?))",
-            (table, json.dumps(pks)),
-        )
-        for pk, site, seq, hlc, user, op, cl, vals, old, prev, scope in cursor:
-            found[pk].append(
-                Rec(
-                    site,
-                    seq,
-                    hlc,
-                    user,
-                    op,
-                    cl,
-                    json.loads(vals),
-                    old and json.loads(old),
-                    prev and json.loads(prev),
-                    scope,
-                )
-            )
-        return found
-
-    def _current(self, table: str, pks: list[str]) -> dict[str, RowState]:
-        """The row as stored now (or its tombstone), in the fold's terms."""
-        ids = json.dumps(pks)
-        columns = list(self.schema.tables[table].columns)
-        current: dict[str, RowState] = {}
-        cursor = self.conn.execute(
-            f"SELECT id, _cl, _hlc, _site, {', '.join(columns)} FROM {table} WHERE id IN (SELECT value FROM "
-            "json_each(?))",
-            (ids,),
-        )
-        for row in cursor:
-            current[row[0]] = RowState(True, row[1], dict(zip(columns, row[4:], strict=True)), (row[2], row[3]))
-        for pk, cl, hlc, site in self.conn.execute(
-            "SELECT pk, cl, hlc, site FROM tombstones WHERE tbl = ? AND pk IN (SELECT value FROM json_each(?))",
-            (table, ids),
-        ):
-            current[pk] = RowState(False, cl, row_clock=(hlc, site))
-        for pk, col, prio, hlc, site in self.conn.execute(
-            "SELECT pk, col, prio, hlc, site FROM col_clocks WHERE tbl = ? AND pk IN (SELECT value FROM json_each(?))",
-            (table, ids),
-        ):
-            if pk in current:
-                current[pk].col_clocks[col] = (prio, hlc, site)
-        return current
 
     def _write(self, table: str, pk: str, state: RowState | None, current: RowState | None) -> None:
         self._conflicts(table, pk, state)

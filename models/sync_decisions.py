@@ -113,10 +113,11 @@ def discard_parked(db: Database, table: str, pk: str, user: str = "") -> None:
     from models.sync_apply import Applier
     from models.sync_records import SyncSchema
     from models.sync_state import township_site
+    from models.sync_stored import stored_records
 
     applier = Applier(db.conn, SyncSchema.load(db.conn), township_site(db.conn))
-    records = applier._records(table, [pk]).get(pk, [])  # noqa: SLF001 - the fold of its own records
-    state = applier._fold(table, pk, records)  # noqa: SLF001
+    records = stored_records(db.conn, table, [pk]).get(pk, [])
+    state = applier._fold(table, pk, records)  # noqa: SLF001 - the fold of its own records
     if state is None or not state.exists:
         raise JiandangError("这条记录已不存在。", "This record no longer exists.")
     values: dict[str, Any] = {k: v for k, v in state.values.items() if v is not None}
