@@ -83,7 +83,8 @@ class Database:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise storage_problem(error, self.path) or error from error
+            self._explain(error)
+            raise
 
     @contextmanager
     def _plain_transaction(self) -> Iterator[None]:
@@ -118,8 +119,9 @@ def open_database(path: str | Path, create: bool = True) -> Database:
     """
     path = str(path)
     exists = Path(path).exists() and Path(path).stat().st_size > 0
+    current = False
     if exists:
-        _inspect_read_only(path)
+        current = _inspect_read_only(path)
     elif not create and Path(path).exists():
         raise DatabaseFileError(
             f"数据库文件 {path} 是空的（0 字节），里面没有数据。请选择正确的文件，或从备份恢复。",
@@ -131,7 +133,7 @@ def open_database(path: str | Path, create: bool = True) -> Database:
     conn = _connect(path)
     try:
         _configure(conn)
-        _upgrade(conn)
+        _upgrade(conn, current)
         _ensure_site(conn)
         _finish_interrupted_load(conn)
         return Database(path, conn)
@@ -173,8 +175,9 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
-def _inspect_read_only(path: str) -> None:
-    """Refuse, without writing, a file that is not a current registry.
+def _inspect_read_only(path: str) -> bool:
+    """Refuse, without writing, a file that is not a registry this program can open; whether it is current
+    (nothing to migrate).
 
     The file is read through SQLite only.  Opening and closing it with plain
     ``open()`` would drop the POSIX locks of every connection this process
@@ -196,6 +199,7 @@ def _inspect_read_only(path: str) -> None:
             f"The database file {path} is corrupt ({error}); it was not modified. Restore it from a backup.",
         ) from error
     _check_identity(path, app_id, version, tables)
+    return _is_current(app_id, version, tables)
 
 
 def _read_identity(conn: sqlite3.Connection) -> tuple[int, int, set[str]]:
@@ -239,19 +243,18 @@ def _not_a_database(path: str) -> DatabaseFileError:
     )
 
 
-def _upgrade(conn: sqlite3.Connection) -> None:
+def _upgrade(conn: sqlite3.Connection, current: bool) -> None:
     """Migrate and seed what is missing; a current, seeded file is only read (so a read-only one opens)."""
     from models.seed import reference_data_missing, seed_reference_data
 
-    if not _is_current(conn):
+    if not current:
         migrations.apply_all(SqliteUtilsDatabase(conn, execute_plugins=False))
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     if reference_data_missing(conn):
         seed_reference_data(conn)
 
 
-def _is_current(conn: sqlite3.Connection) -> bool:
-    app_id, version, tables = _read_identity(conn)
+def _is_current(app_id: int, version: int, tables: set[str]) -> bool:
     applied = {t.split(":", 1)[1] for t in tables if t.startswith("migration:")}
     return app_id == APPLICATION_ID and version == migrations.SCHEMA_VERSION and applied >= set(migrations.KNOWN_NAMES)
 
