@@ -97,7 +97,8 @@ QUERIES: dict[str, str] = {
         both AS (SELECT a.household_id, a.id, a.per_capita AS last, a.line, b.per_capita AS before FROM pc a
             JOIN pc b ON b.household_id = a.household_id AND b.year = :year - 2
             WHERE a.year = :year - 1 AND a.per_capita > a.line AND b.per_capita > b.line)
-        SELECT household_id, id, last, line, before FROM both
+        SELECT both.household_id, both.id, last, line, before FROM both
+        JOIN cur ON cur.household_id = both.household_id AND cur.status != '02'  -- 预脱贫: the exit is under way
         WHERE (SELECT s.status FROM status_history s WHERE s.household_id = both.household_id
                AND s.year <= :year - 1 ORDER BY s.year DESC LIMIT 1) IN ({live_codes})""",
     "exited_below_line": """WITH {cur},
