@@ -144,7 +144,7 @@ def _check(db: Database, households: int, current_year: int) -> None:
             f"演示户数必须在 1–{MAX_HOUSEHOLDS} 之间（现为 {households}）。 "
             f"(The number of demo households must be between 1 and {MAX_HOUSEHOLDS}; got {households}.)"
         )
-    last = datetime.date.today().year
+    last = datetime.date.today().year - 1  # the demo describes a year that has ended (as of its 31 December)
     if not FIRST_YEAR <= current_year <= last:
         raise ValueError(
             f"当前年度必须在 {FIRST_YEAR}–{last} 之间（现为 {current_year}）。 "

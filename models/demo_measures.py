@@ -104,7 +104,7 @@ def _measure(rand: Rand, household: dict[str, Any], members: list[Member], helpe
     elif start > today:
         status = "1"
     else:
-        status = "3" if end <= today and rand.chance(0.8) else "2"
+        status = "3" if end <= today and rand.chance(0.97) else "2"  # a few run late: the overdue warning
     if kind == MICRO_CREDIT:
         status = "3"
     live = sum(1 for m in members if m.left is None)

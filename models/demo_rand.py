@@ -29,7 +29,9 @@ class Rand:
         self._prefix = text[:24]  # "xxxxxxxx-xxxx-4xxx-yxxx-"; the last 12 hex digits count rows
         self._counter = 0
         self.current_year = current_year
-        self.today = datetime.date(current_year, 6, 30)
+        # The demo describes the registry at the end of its current year, the day the warning rules look at
+        # for a past year; ages are counted on 31 August, the day school age is counted on.
+        self.today = datetime.date(current_year, 12, 31)
         self.today_ord = self.today.toordinal()
 
     def new_id(self) -> str:
@@ -64,7 +66,7 @@ class Rand:
         return start + int(self.random() * (end - start))
 
     def birth(self, age: int) -> int:
-        """The ordinal of a birth date giving exactly ``age`` years on ``today``."""
+        """The ordinal of a birth date giving exactly ``age`` years on 31 August of the current year."""
         start, span = _birth_span(self.current_year, age)
         return start + int(self.random() * span)
 
@@ -95,9 +97,9 @@ def _month_start(year: int, month: int) -> int:
 
 @cache
 def _birth_span(current_year: int, age: int) -> tuple[int, int]:
-    """First ordinal and number of days of births aged ``age`` on 30 June of ``current_year``."""
-    first = datetime.date(current_year - age - 1, 7, 1).toordinal()
-    last = datetime.date(current_year - age, 6, 30).toordinal()
+    """First ordinal and number of days of births aged ``age`` on 31 August of ``current_year`` (school age)."""
+    first = datetime.date(current_year - age - 1, 9, 1).toordinal()
+    last = datetime.date(current_year - age, 8, 31).toordinal()
     return first, last - first + 1
 
 
