@@ -79,7 +79,11 @@ QUERIES: dict[str, str] = {
             LEFT JOIN cur oc ON oc.household_id = o.household_id
             WHERE o.id_number = dup.id_number AND o.in_household = 1 AND COALESCE(oc.status, '') != '06') AS n
             FROM dup)
-        SELECT m.household_id, m.id, m.name, counted.n, NULL FROM counted
+        SELECT m.household_id, m.id, m.name, counted.n, (SELECT json_array(oh.household_no, o.name,
+                o.household_id = m.household_id) FROM members o JOIN households oh ON oh.id = o.household_id
+            LEFT JOIN cur oc ON oc.household_id = o.household_id WHERE o.id_number = m.id_number AND o.id != m.id
+            AND o.in_household = 1 AND COALESCE(oc.status, '') != '06' ORDER BY oh.household_no, o.name LIMIT 1)
+        FROM counted
         JOIN members m ON m.id_number = counted.id_number LEFT JOIN cur ON cur.household_id = m.household_id
         WHERE counted.n > 1 AND m.in_household = 1 AND COALESCE(cur.status, '') != '06' {scope:m.household_id}""",
     "head_count": """WITH {cur},

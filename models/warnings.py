@@ -204,6 +204,19 @@ def _id_problem(name: str, number: str) -> tuple[str, str]:
     return f"{name}：{result.message_zh}", f"{name}: {result.message_en}"
 
 
+def _duplicate_message(name: str, count: int, other: str | None) -> tuple[str, str]:
+    """Where the other holder of the ID number is: this household, or another one by its number."""
+    number, other_name, same = json.loads(other) if other else ("", "", 0)
+    if same:
+        where_zh, where_en = f"本户的{other_name}", f"{other_name} of this household"
+    else:
+        where_zh, where_en = f"户编号 {number} 的{other_name}", f"{other_name} of household {number}"
+    return (
+        f"{name}：证件号码与{where_zh}相同（共登记 {count} 次），请核对后改正或合并。",
+        f"{name} has the same ID number as {where_en} ({count} registrations); check, then correct or merge.",
+    )
+
+
 def _notice_message(procedure: str, title_zh: str, date: str, title_en: str) -> tuple[str, str]:
     zh, en = PROCEDURES[procedure]
     return (
@@ -221,10 +234,7 @@ _MESSAGES: dict[str, Any] = {
     ),
     "no_measure": lambda *_: ("本年度没有登记帮扶措施。", "No assistance measure recorded this year."),
     "id_invalid": lambda name, number, _: _id_problem(name, number),
-    "id_duplicate": lambda name, count, _: (
-        f"{name}：同一证件号码登记了 {count} 次（其他户或本户）。",
-        f"{name}: the same ID number is registered {count} times.",
-    ),
+    "id_duplicate": lambda name, count, other: _duplicate_message(name, count, other),
     "head_count": lambda heads, *_: (
         ("这一户没有户主。", "The household has no head.")
         if not heads

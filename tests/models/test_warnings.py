@@ -95,6 +95,11 @@ def test_duplicated_id_number_in_two_households(registry: Registry, clean: str) 
     found = fired(registry)["id_duplicate"]
     assert sorted(w.household_id for w in found) == sorted([clean, other])
     assert all(w.severity == "error" and "2 次" in w.message_zh for w in found)
+    numbers = dict(registry.conn.execute("SELECT id, household_no FROM households"))
+    for warning in found:  # each names the other household holding the number, so the clerk can find it
+        [holder] = [hid for hid in (clean, other) if hid != warning.household_id]
+        assert f"户编号 {numbers[holder]} 的" in warning.message_zh
+        assert f"household {numbers[holder]}" in warning.message_en
     assert [w.household_id for w in fired(registry, other)["id_duplicate"]] == [other]
     registry.set_status(other, 2019, "06")
     assert "id_duplicate" not in fired(registry)
