@@ -37,7 +37,7 @@ def write_stats_pdf(report: dict[str, Any], path: str | Path, language: str = "z
         bottomMargin=MARGIN,
         title=title,
     )
-    heading = ParagraphStyle("h", fontName=font, fontSize=12, leading=16, spaceBefore=6, spaceAfter=4)
+    heading = ParagraphStyle("h", fontName=font, fontSize=12, leading=16, spaceBefore=6, spaceAfter=4, keepWithNext=1)
     story: list[Any] = [Paragraph(title, ParagraphStyle("t", fontName=font, fontSize=16, leading=22))]
     for table_title, header, rows in report_tables(report, language):
         story += [Paragraph(table_title, heading), _table(font, header, rows), Spacer(1, 4 * mm)]

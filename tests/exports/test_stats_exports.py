@@ -102,3 +102,23 @@ def test_pdf_holds_every_table_with_embedded_chinese_font(report: dict, tmp_path
     assert re.search(r"第\s*1\s*页", text)
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert all(" yes " in line for line in fonts.splitlines()[2:])
+
+
+def test_no_table_title_is_left_alone_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    """A section's title starts the page its table starts on (a several-page report of a demo township)."""
+    from exports.stats_pdf import report_tables
+    from models.demo import generate_demo
+
+    db = open_database(tmp_path / "demo.db")
+    generate_demo(db, households=400, seed=2, current_year=2019)
+    big = compute_report(db.conn, 2019)
+    db.close()
+    for language in ("zh", "en"):
+        path = write_stats_pdf(big, tmp_path / "统计.pdf", language)
+        pages = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        titles = [title for title, _, _ in report_tables(big, language)]
+        assert pages.count("\f") >= 3
+        for page in pages.split("\f"):
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            lines = [line for line in lines if not re.match(r"(第\s*\d+\s*页|Page\s+\d+)", line)]
+            assert not lines or lines[-1] not in titles, lines[-1]
