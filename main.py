@@ -60,6 +60,10 @@ _HELP = {
     "usage_error": ("参数错误：", "usage error: "),
     "see_help": ("（用 --help 查看用法）", " (see --help)"),
     "not_integer": ("“{value}”不是整数", "{value!r} is not a whole number"),
+    "not_year": (
+        "“{value}”不是有效年度，请写 {first}–{last} 之间的四位年份",
+        "{value!r} is not a year from {first} to {last}",
+    ),
     "not_positive": ("应为正整数，而不是 {value}", "expected a positive number, not {value}"),
     "os_error": ("无法读写文件：{error}", "Cannot read or write a file: {error}"),
     "internal": ("内部错误：{error}（设置 JIANDANG_DEBUG=1 查看详情）",
@@ -94,6 +98,13 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
         except ValueError:
             raise argparse.ArgumentTypeError(h("not_integer").format(value=value)) from None
 
+    def year(value: str) -> int:
+        from models.poverty_lines import MAX_YEAR, MIN_YEAR
+
+        if not MIN_YEAR <= integer(value) <= MAX_YEAR:
+            raise argparse.ArgumentTypeError(h("not_year").format(value=value, first=MIN_YEAR, last=MAX_YEAR))
+        return int(value)
+
     def positive(value: str) -> int:
         if integer(value) < 1:
             raise argparse.ArgumentTypeError(h("not_positive").format(value=value))
@@ -107,7 +118,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help=h("demo"))
     demo.add_argument("--households", type=positive, default=3000, help=h("households"))
     demo.add_argument("--seed", type=integer, default=1, help=h("seed"))
-    demo.add_argument("--year", type=integer, help=h("demo_year"))
+    demo.add_argument("--year", type=year, help=h("demo_year"))
     commands.add_parser("dump", help=h("dump")).add_argument("--out", type=Path, metavar="FILE", help=h("out"))
     commands.add_parser("check", help=h("check")).add_argument("--json", action="store_true", help=h("json"))
     search = commands.add_parser("search", help=h("search"))
@@ -116,18 +127,18 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     search.add_argument("--limit", type=positive, default=50, help=h("limit"))
     stats = commands.add_parser("stats", help=h("stats"))
     stats.add_argument("--json", action="store_true", help=h("json"))
-    stats.add_argument("--year", type=integer, help=h("stats_year"))
+    stats.add_argument("--year", type=year, help=h("stats_year"))
     stats.add_argument("--xlsx", type=Path, metavar="FILE", help=h("stats_xlsx"))
     stats.add_argument("--pdf", type=Path, metavar="FILE", help=h("stats_pdf"))
     from exports.notice_cli import add_notice_parser
 
-    add_notice_parser(commands, lang, positive, integer)
+    add_notice_parser(commands, lang, positive, year)
     from exports.excel_cli import add_excel_parsers
 
-    add_excel_parsers(commands, lang, integer)
+    add_excel_parsers(commands, lang, year)
     from models.procedure_cli_args import add_procedure_parsers
 
-    add_procedure_parsers(commands, lang, positive, integer)
+    add_procedure_parsers(commands, lang, positive, year)
     from exports.bundle_cli import add_bundle_parser
 
     add_bundle_parser(commands, lang)

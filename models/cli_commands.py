@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -94,15 +92,13 @@ def dump(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     if args.out is None:
         write_dump(db.conn, out)
         return 0
-    target = Path(args.out)
-    handle, temporary = tempfile.mkstemp(prefix=".dump-", suffix=".json", dir=target.parent)
-    try:
-        with open(handle, "w", encoding="utf-8", newline="\n") as stream:
+    from exports.file_targets import write_replacing
+
+    def write(path: Path) -> None:
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
             write_dump(db.conn, stream)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+    target = write_replacing(Path(args.out), write, ".dump-")
     out.write(_text(args, "dump_done").format(path=target) + "\n")
     return 0
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -18,9 +15,13 @@ _WROTE = {"zh": "已写入 {path}", "en": "Wrote {path}"}
 
 def stats_command(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     """Print the statistics (text or JSON); with ``--xlsx`` / ``--pdf`` also write those files."""
+    from exports.file_targets import require_writable_target, write_replacing
     from models.stats import compute_stats, format_stats
     from models.stats_format import format_report
 
+    targets = [Path(t) for t in (getattr(args, "xlsx", None), getattr(args, "pdf", None)) if t]
+    for target in targets:  # before the report is printed, so a wrong path is the only thing said
+        require_writable_target(target)
     result = compute_stats(db.conn, year=args.year, detailed=True)
     if args.json:
         out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
@@ -30,25 +31,13 @@ def stats_command(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     if getattr(args, "xlsx", None):
         from exports.stats_xlsx import write_stats_xlsx
 
-        _replace(Path(args.xlsx), lambda path: write_stats_xlsx(result["report"], path, language))
+        write_replacing(Path(args.xlsx), lambda path: write_stats_xlsx(result["report"], path, language), ".stats-")
         if not args.json:
             out.write(_WROTE[language].format(path=args.xlsx) + "\n")
     if getattr(args, "pdf", None):
         from exports.stats_pdf import write_stats_pdf
 
-        _replace(Path(args.pdf), lambda path: write_stats_pdf(result["report"], path, language))
+        write_replacing(Path(args.pdf), lambda path: write_stats_pdf(result["report"], path, language), ".stats-")
         if not args.json:
             out.write(_WROTE[language].format(path=args.pdf) + "\n")
     return 0
-
-
-def _replace(target: Path, write: Callable[[Path], object]) -> None:
-    """Write to a temporary file next to ``target`` and move it into place once complete."""
-    handle, temporary = tempfile.mkstemp(prefix=".stats-", suffix=target.suffix, dir=target.parent)
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -176,6 +176,32 @@ def test_check_exit_status_follows_the_errors_found(demo_db: Path) -> None:
 
 
 def test_demo_refuses_an_impossible_year_in_one_line(tmp_path: Path) -> None:
-    result = run("--db", tmp_path / "new.db", "demo", "--households", "5", "--year", "1990")
+    result = run("--db", tmp_path / "new.db", "demo", "--households", "5", "--year", "2016")
     assert result.returncode == 1
-    assert "1990" in one_line_error(result)
+    assert "2016" in one_line_error(result)
+
+
+@pytest.mark.parametrize("year", ["99999", "-5", "0"])
+def test_a_year_out_of_range_is_a_usage_error(demo_db: Path, year: str) -> None:
+    for command in ("stats", "warnings"):
+        result = run("--db", demo_db, command, "--year", year)
+        assert result.returncode == 2
+        assert f"“{year}”不是有效年度" in one_line_error(result)
+
+
+def test_stats_to_a_missing_folder_names_the_folder_and_prints_nothing_else(demo_db: Path, tmp_path: Path) -> None:
+    result = run("--db", demo_db, "stats", "--pdf", tmp_path / "nowhere" / "统计.pdf", lang="en")
+    assert result.returncode == 1
+    assert f"Folder {tmp_path / 'nowhere'} does not exist" in one_line_error(result)
+
+
+def test_stats_files_are_ordinary_files_others_may_read(demo_db: Path, tmp_path: Path) -> None:
+    saved = os.umask(0o022)
+    try:
+        result = run("--db", demo_db, "stats", "--pdf", tmp_path / "统计.pdf", "--xlsx", tmp_path / "统计.xlsx")
+    finally:
+        os.umask(saved)
+    assert result.returncode == 0, result.stderr
+    for name in ("统计.pdf", "统计.xlsx"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
