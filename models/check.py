@@ -74,6 +74,7 @@ def run_check(conn: sqlite3.Connection) -> CheckReport:
         _audit_chain,
         _id_numbers,
         _duplicate_ids,
+        _duplicate_numbers,
         _heads,
         _empty_households,
         _relation_sex,
@@ -219,6 +220,26 @@ def _duplicate_ids(conn: sqlite3.Connection) -> list[Problem]:
             households.split(",")[0],
         )
         for _number, names, households in rows
+    ]
+
+
+def _duplicate_numbers(conn: sqlite3.Connection) -> list[Problem]:
+    """Households sharing one 户编号 (two laptops may each have given it out): every one of them is named."""
+    rows = conn.execute(
+        "SELECT h.id, h.household_no, d.n FROM (SELECT household_no, COUNT(*) AS n FROM households "
+        "WHERE household_no IS NOT NULL AND household_no != '' GROUP BY household_no HAVING n > 1) d "
+        "JOIN households h ON h.household_no = d.household_no ORDER BY h.household_no, h.id"
+    )
+    return [
+        _p(
+            "household_no",
+            "duplicate_household_no",
+            f"户编号 {number} 登记了 {count} 户：请给录入错误的户改用新的户编号，或合并重复录入的户。",
+            f"Household number {number} is used by {count} households: give the wrong one a new number, or merge "
+            "the duplicates.",
+            household,
+        )
+        for household, number, count in rows
     ]
 
 

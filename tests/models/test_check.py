@@ -57,3 +57,13 @@ def test_a_household_nobody_lives_in_is_a_warning_until_it_is_removed(registry: 
     assert found.record == empty and found.severity == "warning" and "销号" in found.message_zh
     registry.set_status(empty, 2019, "06")
     assert not [p for p in run_check(registry.conn).problems if p.code == "no_members"]
+
+
+def test_households_sharing_a_number_are_each_named(registry: Registry) -> None:
+    """Two laptops may give out the same 户编号 offline; check names every household that holds it."""
+    first = registry.create_household({"village_code": VILLAGE, "household_no": "6211210009"}, family())
+    second = registry.create_household({"village_code": VILLAGE, "household_no": "6211210010"}, family(3))
+    registry.conn.execute("UPDATE households SET household_no = '6211210009' WHERE id = ?", (second,))
+    found = [p for p in run_check(registry.conn).problems if p.code == "duplicate_household_no"]
+    assert sorted(p.record for p in found) == sorted([first, second])
+    assert all("户编号 6211210009 登记了 2 户" in p.message_zh and p.severity == "error" for p in found)
