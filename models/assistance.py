@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.changes import ChangeWriter
 from models.codes import MEASURE_TYPE_CATEGORY, MICRO_CREDIT
 from models.errors import JiandangError
 from models.lifecycle import LifecycleOps
@@ -32,23 +33,47 @@ class AssistanceOps(LifecycleOps):
 
     def pair_helper(self, household_id: str, helper_id: str, start_date: str) -> str:
         """Make ``helper_id`` the household's helper from ``start_date``; the current pairing ends that day."""
+        with self.writing() as writer:
+            current = self._pairing_allowed(household_id, helper_id, start_date)
+            return self._write_pairing(writer, household_id, helper_id, start_date, current)
+
+    def pair_new_helper(self, household_id: str, helper: dict[str, Any], start_date: str) -> tuple[str, str]:
+        """Register a new helper and pair them with the household from ``start_date``, in one transaction.
+
+        The helper's details and the pairing are both checked before anything is written:
+        a refused pairing (a date before the current pairing's start, say) registers no helper.
+        Returns (helper id, pairing id).
+        """
+        self.raise_if_errors(validate_helper(helper, self.codes))
+        with self.writing() as writer:
+            current = self._pairing_allowed(household_id, None, start_date)
+            helper_id = writer.insert("helpers", helper)
+            return helper_id, self._write_pairing(writer, household_id, helper_id, start_date, current)
+
+    def _pairing_allowed(self, household_id: str, helper_id: str | None, start_date: str) -> dict[str, Any] | None:
+        """The current pairing, after checking a new one may start on ``start_date``; raises when it may not."""
         self.require("households", household_id)
-        self.require("helpers", helper_id)
         self.raise_if_errors(_required_date("start_date", start_date))
+        if helper_id is not None:
+            self.require("helpers", helper_id)
         current = self.current_pairing(household_id)
-        if current and current["helper_id"] == helper_id:
+        if current and helper_id is not None and current["helper_id"] == helper_id:
             raise JiandangError("该帮扶责任人已经在帮扶这一户。", "This helper is already paired with the household.")
         if current and start_date < current["start_date"]:
             raise JiandangError(
                 f"新结对的开始时间不能早于当前结对的开始时间（{current['start_date']}）。",
                 f"The new pairing cannot start before the current one ({current['start_date']}).",
             )
-        with self.writing() as writer:
-            if current:
-                writer.update("pairings", current["id"], {"end_date": start_date})
-            return writer.insert(
-                "pairings", {"household_id": household_id, "helper_id": helper_id, "start_date": start_date}
-            )
+        return current
+
+    @staticmethod
+    def _write_pairing(
+        writer: ChangeWriter, household_id: str, helper_id: str, start_date: str, current: dict[str, Any] | None
+    ) -> str:
+        if current:
+            writer.update("pairings", current["id"], {"end_date": start_date})
+        values = {"household_id": household_id, "helper_id": helper_id, "start_date": start_date}
+        return writer.insert("pairings", values)
 
     def end_pairing(self, pairing_id: str, end_date: str) -> None:
         """End a pairing without a successor (the warnings will point that out)."""

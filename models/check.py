@@ -224,11 +224,12 @@ def _duplicate_ids(conn: sqlite3.Connection) -> list[Problem]:
 
 
 def _duplicate_numbers(conn: sqlite3.Connection) -> list[Problem]:
-    """Households sharing one 户编号 (two laptops may each have given it out): every one of them is named."""
+    """Households of one village sharing a 户编号 (two laptops may each have given it out): each is named."""
     rows = conn.execute(
-        "SELECT h.id, h.household_no, d.n FROM (SELECT household_no, COUNT(*) AS n FROM households "
-        "WHERE household_no IS NOT NULL AND household_no != '' GROUP BY household_no HAVING n > 1) d "
-        "JOIN households h ON h.household_no = d.household_no ORDER BY h.household_no, h.id"
+        "SELECT h.id, h.household_no, d.n FROM (SELECT village_code, household_no, COUNT(*) AS n FROM households "
+        "WHERE household_no IS NOT NULL AND household_no != '' GROUP BY village_code, household_no HAVING n > 1) d "
+        "JOIN households h ON h.village_code = d.village_code AND h.household_no = d.household_no "
+        "ORDER BY h.household_no, h.id"
     )
     return [
         _p(

@@ -7,9 +7,11 @@ from typing import Any
 from models.changes import ChangeWriter, new_id, stable_id
 from models.codes import HOUSEHOLD_REMOVED
 from models.errors import ERROR, JiandangError, Problem
+from models.household_numbers import number_taken
 from models.registry_base import RegistryBase, public
 from models.validation import (
     HEAD,
+    group_problem,
     normalize_member,
     problem,
     validate_household,
@@ -29,7 +31,7 @@ class HouseholdOps(RegistryBase):
         """Every problem of a household's own fields (merged over the stored row when updating)."""
         merged = {**(self.require("households", household_id) if household_id else {}), **values}
         found = validate_household(merged, self.codes)
-        found += self._check_place(merged)
+        found += self._check_place(merged) + number_taken(self.conn, merged, household_id)
         return found
 
     def create_household(
@@ -100,9 +102,8 @@ class HouseholdOps(RegistryBase):
             ]
         group = values.get("group_id")
         if group and not self.one("SELECT 1 FROM village_groups WHERE id = ? AND village_code = ?", (group, village)):
-            return [
-                problem("group_id", "wrong_group", "该村民小组不属于所选的村。", "the group is not in this village.")
-            ]
+            in_other_village = self.one("SELECT 1 FROM village_groups WHERE id = ?", (group,)) is not None
+            return [group_problem(str(group), in_other_village)]
         return []
 
     # -- causes -------------------------------------------------------------

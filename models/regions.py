@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from models.changes import stable_id
+from models.changes import new_id, stable_id
 from models.errors import JiandangError
 from models.registry_base import RegistryBase
 from models.validation import check_non_negative, check_years, problem
 
 CODE = re.compile(r"^\d{2,12}$")
+GROUP_NAME_MAX = 30
 PROFILE_COUNTS = (
     "households",
     "population",
@@ -81,25 +82,58 @@ class RegionOps(RegistryBase):
             writer.update("regions", row["id"], {"name": name, "valid_from": year})
 
     def add_group(self, village_code: str, name: str) -> str:
-        """Add a 村民小组 to a village; returns its id."""
+        """Add a 村民小组 to a village (after the existing ones); returns its id.
+
+        Refused when the village is not registered, the name is blank or the village already has that name.
+        """
         village = self._region(village_code)
         if village["level"] != 5:
             raise JiandangError("村民小组只能建在村下面。", "Groups belong to villages.")
-        if not str(name).strip():
-            raise JiandangError("村民小组名称不能为空。", "The group name is required.")
-        if self.one("SELECT 1 FROM village_groups WHERE village_code = ? AND name = ?", (village["code"], name)):
-            raise JiandangError(f"该村已有“{name}”。", f"The village already has a group '{name}'.")
-        sort = self.one("SELECT COUNT(*) AS n FROM village_groups WHERE village_code = ?", (village["code"],))
+        name = _group_name(name)
         with self.writing() as writer:
-            return writer.insert(
-                "village_groups",
-                {
-                    "id": stable_id("group", village["code"], name),
-                    "village_code": village["code"],
-                    "name": name,
-                    "sort": sort["n"] if sort else 0,
-                },
+            self._refuse_taken_name(village["code"], name)
+            sort = self.one(
+                "SELECT COALESCE(MAX(sort) + 1, 0) AS n FROM village_groups WHERE village_code = ?", (village["code"],)
             )
+            pk = stable_id("group", village["code"], name)
+            if self.one("SELECT 1 FROM village_groups WHERE id = ?", (pk,)):  # a renamed group kept this id
+                pk = new_id()
+            row = {"id": pk, "village_code": village["code"], "name": name, "sort": sort["n"] if sort else 0}
+            return writer.insert("village_groups", row)
+
+    def rename_group(self, group_id: str, name: str) -> None:
+        """Rename a 村民小组; its households follow (they refer to the group, not to its name)."""
+        group = self.require("village_groups", group_id)
+        name = _group_name(name)
+        if name == group["name"]:
+            return
+        with self.writing() as writer:
+            self._refuse_taken_name(group["village_code"], name)
+            writer.update("village_groups", group_id, {"name": name})
+
+    def delete_group(self, group_id: str) -> None:
+        """Delete a 村民小组 registered by mistake; refused while any household belongs to it."""
+        group = self.require("village_groups", group_id)
+        with self.writing() as writer:
+            used = self.one("SELECT COUNT(*) AS n FROM households WHERE group_id = ?", (group_id,))
+            if used and used["n"]:
+                raise JiandangError(
+                    f"“{group['name']}”还有 {used['n']} 户，不能删除；可以改名。",
+                    f"'{group['name']}' still has {used['n']} households and cannot be deleted; rename it instead.",
+                )
+            writer.delete("village_groups", group_id)
+
+    def group_table(self, village_code: str) -> list[dict[str, Any]]:
+        """The village groups of a village with the number of households in each, in their order."""
+        return self.all(
+            "SELECT g.id, g.name, g.sort, (SELECT COUNT(*) FROM households h WHERE h.group_id = g.id) AS households "
+            "FROM village_groups g WHERE g.village_code = ? ORDER BY g.sort, g.name",
+            (normalize_code(village_code),),
+        )
+
+    def _refuse_taken_name(self, village_code: str, name: str) -> None:
+        if self.one("SELECT 1 FROM village_groups WHERE village_code = ? AND name = ?", (village_code, name)):
+            raise JiandangError(f"该村已有“{name}”。", f"The village already has a group '{name}'.")
 
     def set_village_profile(self, village_code: str, year: int, values: dict[str, Any]) -> str:
         """Store the 贫困村 profile of a village for a year."""
@@ -144,8 +178,25 @@ class RegionOps(RegistryBase):
             (normalize_code(village_code),),
         )
 
+    def villages(self) -> list[dict[str, Any]]:
+        """Every registered village (level 5), ordered by code."""
+        return self.all("SELECT code, name FROM regions WHERE level = 5 ORDER BY code")
+
     def _region(self, code: str) -> dict[str, Any]:
         row = self.one("SELECT id, code, name, level FROM regions WHERE code = ?", (normalize_code(code),))
         if row is None:
             raise JiandangError(f"区划代码 {code} 尚未登记。", f"Region {code} is not registered.")
         return row
+
+
+def _group_name(name: str) -> str:
+    """A group name as stored: trimmed, not blank, at most GROUP_NAME_MAX characters."""
+    text = str(name or "").strip()
+    if not text:
+        raise JiandangError("村民小组名称不能为空。", "The group name is required.")
+    if len(text) > GROUP_NAME_MAX:
+        raise JiandangError(
+            f"村民小组名称太长（最多 {GROUP_NAME_MAX} 个字）。",
+            f"The group name is too long (at most {GROUP_NAME_MAX}).",
+        )
+    return text

@@ -26,6 +26,7 @@ YOUNGER_GENERATION = frozenset({"03", "04", "05", "06", "07", "08", "09", "10"})
 OLDER_GENERATION = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 PHONE = re.compile(r"^[0-9+\-() ]{5,20}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 @dataclass
@@ -139,6 +140,25 @@ def parse_date(text: str) -> datetime.date | None:
         return datetime.date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def group_problem(group: str, in_other_village: bool) -> Problem:
+    """The household's 村民小组 is not one of its village's groups: another village's, or not registered at all.
+
+    ``group`` is what the household form holds: a group id, or the name the user typed.  Both cases
+    share the code "wrong_group"; only the message differs.
+    """
+    if in_other_village:
+        return problem("group_id", "wrong_group", "该村民小组不属于所选的村。", "the group is not in this village.")
+    known_id = UUID.match(group) is not None  # a group deleted meanwhile, rather than a typed name
+    named, named_en = ("该村民小组", "the group") if known_id else (f"“{group}”", f"'{group}'")
+    return problem(
+        "group_id",
+        "wrong_group",
+        f"{named}尚未登记为本村的村民小组。请从列表中选择，或在“工具 → 设置… → 村民小组”中添加。",
+        f"{named_en} is not a registered group of this village. "
+        "Choose one from the list, or add it under Tools → Settings… → Village groups.",
+    )
 
 
 def validate_household(values: dict[str, Any], book: CodeBook) -> list[Problem]:
