@@ -93,6 +93,7 @@ def resolve_household(conn: sqlite3.Connection, text: str) -> str:
 
 def warnings_command(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     """List the warnings (all, one rule, or one village)."""
+    from models.regions import require_village
     from models.warning_rules import RULES_BY_ID
     from models.warnings import run_rules
 
@@ -101,7 +102,8 @@ def warnings_command(db: Database, args: argparse.Namespace, out: TextIO) -> int
             raise JiandangError(f"没有“{rule}”这条规则（可选：{'、'.join(RULES_BY_ID)}）。", f"Unknown rule {rule}.")
     ids = None
     if args.village:
-        ids = [r[0] for r in db.conn.execute("SELECT id FROM households WHERE village_code = ?", (args.village,))]
+        village = require_village(db.conn, args.village)
+        ids = [r[0] for r in db.conn.execute("SELECT id FROM households WHERE village_code = ?", (village,))]
     found = run_rules(db.conn, args.year, ids, rules=args.rule)
     if args.json:
         out.write(_json([dataclasses.asdict(w) for w in found]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import Any
 
 from models.changes import new_id, stable_id
@@ -34,6 +35,14 @@ def normalize_code(code: str) -> str:
     if not CODE.match(text):
         raise JiandangError(f"区划代码“{code}”不对：应为 12 位数字。", f"Region code '{code}' must be 12 digits.")
     return text.ljust(12, "0")
+
+
+def require_village(conn: sqlite3.Connection, code: str) -> str:
+    """The 12-digit code of a registered village; JiandangError (saying so) for anything else."""
+    village = normalize_code(code)
+    if not conn.execute("SELECT 1 FROM regions WHERE code = ? AND level = 5", (village,)).fetchone():
+        raise JiandangError(f"区划代码 {code} 不是已登记的村。", f"{code} is not a registered village.")
+    return village
 
 
 def region_level(code: str) -> int:

@@ -51,6 +51,8 @@ def test_warnings_as_text_and_json(capsys, db_file: Path) -> None:
     assert {w["rule_id"] for w in json.loads(out)} >= {"no_main_cause"}
     code, _, err = run(capsys, db_file, "warnings", "--rule", "nonsense")
     assert code == 1 and "nonsense" in err
+    code, out, err = run(capsys, db_file, "warnings", "--village", VILLAGE[:-1] + "9")  # a mistyped village
+    assert code == 1 and out == "" and "不是已登记的村" in err
 
 
 def test_a_step_for_a_whole_village_then_show_and_a_refusal(capsys, db_file: Path) -> None:
