@@ -55,6 +55,8 @@ TEXT = {
         "有错误 {rejected} 户；错误 {errors} 条，警告 {warnings} 条；跳过 {skipped} 行。",
         "problems": "问题（按行）：",
         "row": "第 {row} 行",
+        "row_head": "第 {row} 行（户主 {head}）",
+        "colon": "：",
         "error": "错误",
         "warning": "警告",
         "changes": "将要修改的已登记户：",
@@ -76,6 +78,8 @@ TEXT = {
         "unchanged, {rejected} refused; {errors} errors, {warnings} warnings; {skipped} rows skipped.",
         "problems": "Problems by row:",
         "row": "row {row}",
+        "row_head": "row {row} (head: {head})",
+        "colon": ": ",
         "error": "error",
         "warning": "warning",
         "changes": "Changes to registered households:",
@@ -167,7 +171,7 @@ def _report(out: TextIO, args: argparse.Namespace, text: dict[str, str], job: An
         out.write(text["problems"] + "\n")
     for item, household in problems[:PREVIEW_LIMIT]:
         severity = text["error"] if item.severity == "error" else text["warning"]
-        out.write(f"  {text['row'].format(row=item.row)} {household.head} {severity}：{item.message(lang)}\n")
+        out.write(f"  {_row(text, item.row, household.head)} {severity}{text['colon']}{item.message(lang)}\n")
     if len(problems) > PREVIEW_LIMIT:
         out.write("  " + text["more"].format(count=len(problems) - PREVIEW_LIMIT) + "\n")
     _changes(out, text, plan, lang)
@@ -181,12 +185,18 @@ def _changes(out: TextIO, text: dict[str, str], plan: ImportPlan, lang: str) -> 
         out.write(text["changes"] + "\n")
     for household, change in changes[:PREVIEW_LIMIT]:
         action = ACTION_LABELS[household.action][1 if lang == "en" else 0]
+        who, field, old, new = change.shown(lang)
         out.write(
-            f"  {text['row'].format(row=household.rows[0])} {household.head} {action} "
-            f"{change.who} {change.field}：{change.old or '—'} → {change.new or '—'}\n"
+            f"  {_row(text, change.row or household.rows[0], household.head)} {action} "
+            f"{who} {field}{text['colon']}{old or '—'} → {new or '—'}\n"
         )
     if len(changes) > PREVIEW_LIMIT:
         out.write("  " + text["more"].format(count=len(changes) - PREVIEW_LIMIT) + "\n")
+
+
+def _row(text: dict[str, str], row: int, head: str) -> str:
+    """“第 9 行（户主 谢勇杰）”: the sheet row, and the head of its household (not the row's own member)."""
+    return text["row_head"].format(row=row, head=head) if head else text["row"].format(row=row)
 
 
 def export_excel(db: Database, args: argparse.Namespace, out: TextIO) -> int:

@@ -34,6 +34,7 @@ class MemberDraft:
     values: dict[str, Any]
     id_key: str | None
     partial_birth: str | None = None
+    bad_id: bool = False  # an ID card number that fails its check: it cannot find the registered member
 
     @property
     def name(self) -> str:
@@ -100,16 +101,21 @@ class HouseholdMatcher:
     def _member(self, row: SourceRow) -> MemberDraft:
         values = row.part("member.")
         partial = values.pop("birth_date") if len(str(values.get("birth_date") or "")) == 7 else None
-        return MemberDraft(row, values, self.id_key(values), partial)
+        key, bad = self._id_key(values)
+        return MemberDraft(row, values, key, partial, bad)
 
     def id_key(self, values: dict[str, Any]) -> str | None:
         """The ID number as ``normalize_member`` will store it (15 digits converted, x upper-case)."""
+        return self._id_key(values)[0]
+
+    def _id_key(self, values: dict[str, Any]) -> tuple[str | None, bool]:
         raw = values.get("id_number")
         if not raw:
-            return None
+            return None, False
         if values.get("id_type") not in (None, "", ID_CARD):
-            return str(raw)
-        return check_id_number(str(raw), self.today).normalized or str(raw).strip().upper()
+            return str(raw), False
+        checked = check_id_number(str(raw), self.today)
+        return checked.normalized or str(raw).strip().upper(), not checked.ok
 
     def normalized(self, member: MemberDraft, stored: dict[str, Any] | None = None) -> tuple[dict[str, Any], list]:
         """The member as it would be stored (over its stored row, if any) and the Registry's problems with it."""
@@ -165,7 +171,7 @@ class HouseholdMatcher:
                     )
                 ],
             )
-        if number and head.get("id_number"):
+        if number and head.get("id_number") and not heads[0].bad_id:  # a refused number has its own error
             checked = check_id_number(str(number), self.today)
             if (checked.normalized or str(number).upper()) != head["id_number"]:
                 draft.plan.add(

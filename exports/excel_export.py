@@ -140,7 +140,7 @@ def export_households(
     ids = json.dumps([h["id"] for h in households])
     members = _members(conn, ids)
     causes = _causes(conn, ids)
-    incomes = _latest_incomes(conn, ids)
+    incomes = latest_per_capita(conn, ids)
     place = next((h["village_name"] for h in households), "") if village_code else ""
     title = f"{place}建档立卡贫困人口花名册（导出日期 {datetime.date.today().isoformat()}）"
     headers = [header for header, _ in NATIONAL_COLUMNS]
@@ -185,7 +185,8 @@ def _causes(conn: sqlite3.Connection, ids: str) -> dict[str, list[str]]:
     return result
 
 
-def _latest_incomes(conn: sqlite3.Connection, ids: str) -> dict[str, float | None]:
+def latest_per_capita(conn: sqlite3.Connection, ids: str) -> dict[str, float | None]:
+    """年人均纯收入 of the households ``ids`` (a JSON list) in their latest income year, as the roster shows it."""
     cursor = conn.execute(
         f"SELECT * FROM incomes i WHERE {_IN} AND year = (SELECT MAX(year) FROM incomes j "
         "WHERE j.household_id = i.household_id)",

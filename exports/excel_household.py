@@ -8,16 +8,19 @@ applies them to many households at once, against facts read in bulk
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from exports.excel_draft import Draft, HouseholdMatcher, MemberDraft
 from exports.excel_plan import Change, HouseholdPlan, MemberPlan
 from models import fields
 from models.changes import coerce, new_id, stable_id
-from models.errors import Problem
+from models.errors import WARNING, Problem
 from models.idcard import mask_id_number
 from models.records import display
 from models.validation import problem, validate_household, validate_relations
+
+HOUSEHOLD = ("户", "Household")  # who a change of the household's own values is shown for
 
 
 class HouseholdPlanner(HouseholdMatcher):
@@ -81,10 +84,11 @@ class HouseholdPlanner(HouseholdMatcher):
             first,
             self.registry.check_causes(merged.get("main_cause"), causes if causes is not None else sorted(current)),
         )
-        plan.values = self._diff(plan, "households", "户", stored, merged, values)
+        plan.values = self._diff(plan, "households", HOUSEHOLD, stored, merged, values)
         checked = self._members(draft, household_id)
         matched = {m["id"] for _, m in checked if m.get("id")}
-        self._check_matched_by_number(draft, household_id, matched)
+        if not any(m.bad_id for m in draft.members):  # a refused ID number says nothing about the household
+            self._check_matched_by_number(draft, household_id, matched)
         others = [m for m in self.store.members[household_id] if m["id"] not in matched and m["in_household"] == 1]
         self._relations(draft, checked, others)
         if causes is not None:
@@ -94,38 +98,46 @@ class HouseholdPlanner(HouseholdMatcher):
     def _members(self, draft: Draft, household_id: str) -> list[tuple[int, dict[str, Any]]]:
         stored = list(self.store.members[household_id])
         by_id = {m["id_number"]: m for m in stored if m["id_number"]}
+        claimed = {by_id[m.id_key]["id"] for m in draft.members if m.id_key in by_id}
         used: set[str] = set()
         sort = max((m["sort"] for m in stored), default=-1) + 1
         checked = []
         for member in draft.members:
-            found = by_id.get(member.id_key or "") or self._by_name(member, stored, used)
+            found = by_id.get(member.id_key or "") or self._by_name(member, stored, used | claimed)
             if found is not None and found["id"] not in used:
                 used.add(found["id"])
                 merged, problems = self.normalized(member, found)
                 draft.plan.add(member.row.number, problems + self._conflicts(merged, household_id, found["id"]))
-                changed = self._diff(
-                    draft.plan, "members", str(merged.get("name")), found, merged, merged, member.row.number
-                )
+                who = (str(merged.get("name")),) * 2
+                changed = self._diff(draft.plan, "members", who, found, merged, merged, member.row.number)
                 if changed:
                     draft.plan.members.append(MemberPlan(member.row.number, found["id"], changed, False))
                 checked.append((member.row.number, merged))
                 continue
             values, problems = self.normalized(member)
             draft.plan.add(member.row.number, problems + self._conflicts(values, household_id, None))
+            if member.bad_id:  # perhaps a registered member whose number was mistyped: not a new one, not checked
+                draft.plan.add(member.row.number, [_unmatched()])
+                continue
             member_id = new_id()
             row = {**values, "id": member_id, "household_id": household_id, "sort": sort}
             draft.plan.members.append(MemberPlan(member.row.number, member_id, row, True))
-            draft.plan.changes.append(Change(member.name, "家庭成员", "", "新增成员", member.row.number))
+            label, label_en = fields.label("members"), fields.label("members", "en")
+            en = (member.name, label_en, "", "New member")
+            draft.plan.changes.append(Change(member.name, label, "", "新增成员", member.row.number, en))
             sort += 1
             checked.append((member.row.number, values))
         return checked
 
     @staticmethod
     def _by_name(member: MemberDraft, stored: list[dict[str, Any]], used: set[str]) -> dict[str, Any] | None:
+        """The one stored member of that name (when the row's ID number cannot find it: none, or refused)."""
         same = [
             m
             for m in stored
-            if m["id"] not in used and m["name"] == member.name and (not member.id_key or not m["id_number"])
+            if m["id"] not in used
+            and m["name"] == member.name
+            and (not member.id_key or member.bad_id or not m["id_number"])
         ]
         return same[0] if len(same) == 1 else None
 
@@ -169,12 +181,19 @@ class HouseholdPlanner(HouseholdMatcher):
             return
         draft.plan.status = {"id": pk, "household_id": household_id, "year": year, "status": status, "new": old is None}
         if stored_id:
+            before = old and old["status"]
             draft.plan.changes.append(
                 Change(
-                    "户",
+                    HOUSEHOLD[0],
                     f"{year} 年贫困户状态",
-                    display("status_history", "status", old and old["status"]),
+                    display("status_history", "status", before),
                     display("status_history", "status", status),
+                    en=(
+                        HOUSEHOLD[1],
+                        f"Poverty status {year}",
+                        display("status_history", "status", before, "en"),
+                        display("status_history", "status", status, "en"),
+                    ),
                 )
             )
 
@@ -188,15 +207,15 @@ class HouseholdPlanner(HouseholdMatcher):
         ]
         plan.causes_remove = [pk for c, pk in current.items() if c not in causes]
         if plan.causes_add or plan.causes_remove:
-            old = "、".join(display("other_causes", "cause", c) for c in sorted(current))
-            new = "、".join(display("other_causes", "cause", c) for c in sorted(causes))
-            plan.changes.append(Change("户", "其他致贫原因", old, new))
+            en = (HOUSEHOLD[1], fields.label("other_causes", "en"), _causes(current, "en"), _causes(causes, "en"))
+            zh = (HOUSEHOLD[0], fields.label("other_causes"), _causes(current), _causes(causes))
+            plan.changes.append(Change(*zh, en=en))
 
     def _diff(
         self,
         plan: HouseholdPlan,
         table: str,
-        who: str,
+        who: tuple[str, str],
         stored: dict[str, Any],
         merged: dict[str, Any],
         columns: dict[str, Any],
@@ -210,11 +229,12 @@ class HouseholdPlanner(HouseholdMatcher):
             old, new = coerce(types[column], stored.get(column)), coerce(types[column], merged.get(column))
             if old != new:
                 changed[column] = new
-                old_text, new_text = self._shown(table, column, old), self._shown(table, column, new)
-                plan.changes.append(Change(who, fields.label(column), old_text, new_text, row or plan.rows[0]))
+                zh = [who[0], fields.label(column), self._shown(table, column, old), self._shown(table, column, new)]
+                en = (who[1], fields.label(column, "en"), *(self._shown(table, column, v, "en") for v in (old, new)))
+                plan.changes.append(Change(*zh, row or plan.rows[0], en))
         return changed
 
-    def _shown(self, table: str, column: str, value: Any) -> str:
+    def _shown(self, table: str, column: str, value: Any, lang: str = "zh") -> str:
         if column == "village_code":
             return self.places.villages.get(str(value), (str(value or ""), ""))[0]
         if column == "group_id":
@@ -222,4 +242,18 @@ class HouseholdPlanner(HouseholdMatcher):
             return names.get(str(value), str(value)) if value else ""
         if column in ("id_number", "bank_account") and value:
             return mask_id_number(str(value))  # never shown in full on screen or in a report
-        return display(table, column, value)
+        return display(table, column, value, lang)
+
+
+def _causes(causes: Iterable[str], lang: str = "zh") -> str:
+    return ("、" if lang == "zh" else ", ").join(display("other_causes", "cause", c, lang) for c in sorted(causes))
+
+
+def _unmatched() -> Problem:
+    return problem(
+        "id_number",
+        "unmatched_bad_id",
+        "号码有误，这一行没能对应到该户已登记的成员，改正后再导入。",
+        "the number is invalid, so this row could not be matched to a registered member; correct it and import again.",
+        WARNING,
+    )

@@ -21,6 +21,7 @@ from exports.excel_draft import Draft
 from exports.excel_fields import IGNORE, TARGETS
 from exports.excel_headers import HeaderGuess, best_sheet, detect_header, load_remembered
 from exports.excel_household import HouseholdPlanner
+from exports.excel_income import note_per_capita
 from exports.excel_places import PlaceResolver
 from exports.excel_plan import HouseholdPlan, ImportPlan, RowProblem
 from exports.excel_read import SheetGrid, read_workbook
@@ -101,6 +102,7 @@ class ExcelImport:
         year = self.options.status_year or roster_year(registry)
         planner = HouseholdPlanner(registry, store, places, year)
         plans = _plan_all(planner, store, households, progress)
+        note_per_capita(self.sheet, self.guess, plans, registry.conn)
         return ImportPlan(
             self.sheet.name,
             layout,

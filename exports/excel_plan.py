@@ -48,6 +48,13 @@ class Change:
     old: str
     new: str
     row: int = 0  # the sheet row of the member (0: the household's first row)
+    en: tuple[str, str, str, str] | None = None  # who, field, old, new in English (None: as in Chinese)
+
+    def shown(self, language: str = "zh") -> tuple[str, str, str, str]:
+        """Who, field, old and new value as shown in ``language``."""
+        if language == "en" and self.en is not None:
+            return self.en
+        return self.who, self.field, self.old, self.new
 
 
 @dataclass

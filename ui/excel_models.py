@@ -115,7 +115,7 @@ class ImportChangesTableModel(_PlanTableModel):
 
     def _rows_of(self, plan: ImportPlan) -> list[tuple[Any, ...]]:
         return [
-            (c.row or h.rows[0], h.head, c.who, c.field, c.old, c.new)
+            (c.row or h.rows[0], h.head, *c.shown(self._lang))
             for h in plan.accepted()
             if not h.is_new
             for c in h.changes

@@ -36,7 +36,7 @@ def test_dry_run_reports_every_row_and_writes_nothing(roster: tuple[Path, Path])
     assert result.returncode == 1, result.stderr  # a row was refused
     assert "B 身份证号 → 证件号码" in result.stdout
     assert "新增 1 户" in result.stdout and "有错误 1 户" in result.stdout
-    assert "第 4 行 王五 错误：证件号码：以数字格式保存" in result.stdout
+    assert "第 4 行（户主 王五） 错误：证件号码：以数字格式保存" in result.stdout
     assert "试运行：没有写入数据库。" in result.stdout
     assert not FULL_ID.search(result.stdout)
     db = open_database(db_path)
