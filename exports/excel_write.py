@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import datetime
 import itertools
-import os
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from exports.file_targets import require_plain_target
-from models.errors import JiandangError
+from exports.file_targets import require_writable_target, write_replacing
 
 SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH = 6.0, 48.0
@@ -85,32 +82,11 @@ def write_workbook(path: str | Path, sheets: Sequence[SheetData]) -> None:
     import openpyxl
 
     target = Path(path)
-    require_plain_target(target)
+    require_writable_target(target)
     book = openpyxl.Workbook(write_only=True)
     for data in sheets:
         _write_sheet(book, data)
-    handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=".xlsx", dir=target.parent)
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except PermissionError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise JiandangError(
-            f"无法写入 {target.name}：文件可能正在 Excel 中打开，请关闭后重试。",
-            f"Cannot write {target.name}: it may be open in Excel; close it and retry.",
-        ) from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    """The process's file-creation mask (mkstemp makes private files; an export is an ordinary file)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    write_replacing(target, book.save)
 
 
 def _write_sheet(book: Any, data: SheetData) -> None:

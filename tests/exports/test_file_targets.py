@@ -41,3 +41,25 @@ def test_a_new_file_or_an_ordinary_one_is_written(tmp_path: Path) -> None:
     safe_write(old, [b"new"])
     safe_write(tmp_path / "new.jdb", [b"new"])
     assert old.read_bytes() == (tmp_path / "new.jdb").read_bytes() == b"new"
+
+
+def test_write_replacing_makes_an_ordinary_file_and_leaves_nothing_when_writing_fails(tmp_path: Path) -> None:
+    from exports.file_targets import write_replacing
+
+    saved = os.umask(0o022)
+    try:
+        write_replacing(tmp_path / "表.xlsx", lambda path: path.write_bytes(b"PK"))
+    finally:
+        os.umask(saved)
+    assert (tmp_path / "表.xlsx").stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
+
+    def broken(path: Path) -> None:
+        path.write_bytes(b"half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_replacing(tmp_path / "表.xlsx", broken)
+    assert (tmp_path / "表.xlsx").read_bytes() == b"PK"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["表.xlsx"]
+    with pytest.raises(JiandangError, match="找不到文件夹"):
+        write_replacing(tmp_path / "nowhere" / "表.xlsx", broken)
