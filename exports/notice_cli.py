@@ -42,8 +42,8 @@ _HELP = {
     "two_up": ("两组列并排打印，节省纸张", "print two column groups side by side to save paper"),
     "bad_date": ("“{value}”不是日期（应为 YYYY-MM-DD）", "{value!r} is not a date (YYYY-MM-DD)"),
     "done": (
-        "已生成“{title}”：{path}（{count} 户，{pages} 页），已存档，SHA-256 {sha}",
-        "Wrote “{title}” to {path} ({count} households, {pages} pages); archived, SHA-256 {sha}",
+        "已生成“{title}”：{path}（{count} 户，{pages} 页）；存档副本：{archived}，SHA-256 {sha}",
+        "Wrote “{title}” to {path} ({count} households, {pages} pages); archive copy: {archived}, SHA-256 {sha}",
     ),
 }
 
@@ -109,7 +109,9 @@ def notice(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     record = archive(db, built)
     title = f"{built.content.place.village}{request.year}年{built.content.kind.title}"
     count = len(built.content.household_ids)
-    line = _h(args.lang, "done").format(title=title, path=args.out, count=count, pages=record.pages, sha=record.sha256)
+    line = _h(args.lang, "done").format(
+        title=title, path=args.out, count=count, pages=record.pages, archived=record.path, sha=record.sha256
+    )
     out.write(line + "\n")
     return 0
 

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from exports.notice_defaults import nothing_to_list, notice_defaults
 from exports.notice_kinds import CARD, FUNDS, KINDS, PAPERS, NoticeKind, check_columns, get_kind
 from exports.notice_rows import card_record, fund_rows, household_cells, household_records, total_row
 from models.db import Database
@@ -82,22 +83,14 @@ class NoticeContent:
         return found
 
 
-def default_issuer(place: Place, kind: NoticeKind) -> str:
-    """Who issues a notice when the settings name nobody: the village committee, or for 公告 the township."""
-    return f"{place.village}村民委员会" if kind.is_notice else f"{place.township}人民政府"
-
-
-def default_office(place: Place) -> str:
-    """Where objections go when the settings name no office."""
-    return f"{place.village}村民委员会或驻村工作队"
-
-
 def default_request(db: Database, kind: str, village_code: str, **chosen: Any) -> NoticeRequest:
-    """A request with the settings' defaults (hotline, office, issuing body, days), today's date and the
-    working year (the setting, else the newest year with status data)."""
+    """A request with the defaults: the hotline and days from the settings, the issuer and objection office
+    of the village (a 公示 is its own committee's; the settings name them for 公告 only, see
+    ``notice_defaults``), today's date and the working year (the setting, else the newest year with data)."""
     notice_kind = get_kind(kind)
     start = chosen.pop("start", None) or datetime.date.today()
     year = chosen.pop("year", None) or working_year(db.conn)
+    issuer, office = village_defaults(db, notice_kind, village_code)
     base = NoticeRequest(
         kind=kind,
         village_code=village_code,
@@ -106,11 +99,21 @@ def default_request(db: Database, kind: str, village_code: str, **chosen: Any) -
         days=int(get_setting(db, "notice_days")),
         columns=notice_kind.columns,
         phone=get_setting(db, "objection_phone"),
-        office=get_setting(db, "objection_office"),
-        issuing_body=get_setting(db, "issuing_body"),
+        office=office,
+        issuing_body=issuer,
         evaluated_by=notice_kind.evaluated_by,
     )
     return replace(base, **{k: v for k, v in chosen.items() if v is not None})
+
+
+def village_defaults(db: Database, kind: NoticeKind, village_code: str) -> tuple[str, str]:
+    """(issuer, objection office) of this kind of notice in this village; ("", "") for an unknown village
+    (the request is refused later with a clear message)."""
+    try:
+        place = village_place(db.conn, village_code)
+    except JiandangError:
+        return "", ""
+    return notice_defaults(place, kind, get_setting(db, "issuing_body"), get_setting(db, "objection_office"))
 
 
 def check_request(conn: sqlite3.Connection, request: NoticeRequest) -> Place:
@@ -246,11 +249,7 @@ def _check_village(records: list[dict[str, Any]], ids: list[str], village_code: 
 
 def _require_rows(content: NoticeContent, has_rows: bool) -> NoticeContent:
     if not has_rows:
-        kind = content.kind
-        raise JiandangError(
-            f"{content.place.village}{content.request.year}年没有可列入“{kind.title}”的户或项目，未生成公示。",
-            f"Nothing to list on the {kind.title_en.lower()} for {content.request.year}; no notice was made.",
-        )
+        raise nothing_to_list(content.place.village, content.request.year, content.kind)
     return content
 
 

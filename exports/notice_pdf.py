@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from exports import notice_table
-from exports.notice_data import NoticeContent, default_issuer, default_office
+from exports.notice_data import NoticeContent
+from exports.notice_defaults import default_issuer, default_office
 from exports.notice_flow import (
     Block,
     Frame,
@@ -39,6 +40,7 @@ CONTINUED_SIZE = 10.0
 COPIES_NOTE = "本公示一式三份，县、乡（镇）、村各存档一份。"
 SIGNATURES = ["村党支部书记（签字）：", "村委会主任（签字）：", "驻村工作队队长（签字）："]
 ANNOUNCEMENT_SIGNATURES = ["负责人（签字）：", "经办人（签字）："]
+PRIVATE_NOTE = "其中{types}涉及个人隐私，按类公示户数和资金合计，不列户名。"
 
 
 class MissingCharactersError(JiandangError):
@@ -82,6 +84,7 @@ def _template_text(content: NoticeContent) -> str:
         + PERIOD
         + OBJECTION
         + COPIES_NOTE
+        + PRIVATE_NOTE
         + "".join(SIGNATURES + ANNOUNCEMENT_SIGNATURES)
         + "".join(catalog[c].label for c in request.columns if c in catalog)
         + "第页共（盖章）0123456789年月日续合计全村—"
@@ -139,6 +142,9 @@ def body_text(content: NoticeContent) -> str:
         village=place.village,
         amount=f"{content.amount:,.2f}",
     )
+    private = [row["private"] for row in content.rows if row.get("private")]
+    if private:
+        text += PRIVATE_NOTE.format(types="、".join(private))
     office = request.office or default_office(place)
     if kind.is_notice:
         period = PERIOD.format(start=chinese_date(request.start), end=chinese_date(request.end), days=request.days)
@@ -185,13 +191,19 @@ def _closing(content: NoticeContent, fonts: FontSet, width: float) -> list[Block
 def _paginate(
     frame: Frame, intro: list[Block], table: notice_table.LaidTable, continued: Block, closing: list[Block]
 ) -> list[list[Block]]:
+    """Pages of rows; the closing (note, issuer, seal, date, signatures) always shares a page with rows:
+    when it does not fit under the last rows, some of them move to the sealed page."""
     pages: list[list[Block]] = [list(intro)]
     room = frame.content_height - sum(b.height for b in intro)
-    start = 0
-    while start < len(table.heights):
+    closing_height = sum(b.height for b in closing)
+    start, total = 0, len(table.heights)
+    while start < total:
         part = notice_table.fit(table, start, room)
         if part is None and len(pages[-1]) <= 1:  # a single row taller than a page: print it anyway
             part = notice_table.Slice(range(start, start + 1), height=room)
+        held = part is not None and _last(part, total) and part.height + closing_height > room
+        if held:
+            part = _hold_back(table, start, room, closing_height, total) or (None if len(pages) == 1 else part)
         if part is None:
             pages.append([continued])
             room = frame.content_height - continued.height
@@ -199,10 +211,26 @@ def _paginate(
         pages[-1].append(_table_block(table, part))
         room -= part.height
         start = max(part.left.stop, part.right.stop)
-    if sum(b.height for b in closing) > room:
+        if held and start < total:  # the rows held back open the sealed page
+            pages.append([continued])
+            room = frame.content_height - continued.height
+    if closing_height > room:
         pages.append([continued])
     pages[-1] += closing
     return pages
+
+
+def _last(part: notice_table.Slice, total: int) -> bool:
+    return max(part.left.stop, part.right.stop) >= total
+
+
+def _hold_back(
+    table: notice_table.LaidTable, start: int, room: float, closing_height: float, total: int
+) -> notice_table.Slice | None:
+    """The rows to print on this page so that the rest fill the sealed page with the closing; None when
+    every row must move there (or none can)."""
+    part = notice_table.fit(table, start, room - closing_height)  # may reach the end when two-up rows balance
+    return part or notice_table.fit(table, start, room, stop=total - 1)
 
 
 def _table_block(table: notice_table.LaidTable, part: notice_table.Slice) -> Block:

@@ -100,27 +100,69 @@ def household_cells(record: dict[str, Any], seq: int) -> dict[str, str]:
     }
 
 
+PRIVATE_MEASURE_TYPES = ("10", "11", "12")
+"""``measure_type`` codes about a household's health or social assistance (健康扶贫, 低保兜底, 特困供养):
+a fund notice prints them summed per type (households and amount), never who received them."""
+
+
 def fund_rows(conn: sqlite3.Connection, village_code: str, year: int) -> tuple[list[dict[str, str]], list[str], float]:
-    """The village's measures of the year (not cancelled) as fund rows; also beneficiary ids and the total."""
+    """The village's measures of the year (not cancelled) as fund rows; also beneficiary ids and the total.
+
+    Household measures of a ``PRIVATE_MEASURE_TYPES`` type make one row per type ("共 N 户", the total,
+    no name and no content); every other measure is one row naming its household's head (or 全村).
+    """
     measures = _dicts(conn.execute(_MEASURES_SQL, {"village": village_code, "year": year}))
-    rows, households, total = [], [], 0.0
-    for seq, m in enumerate(measures, 1):
-        amount = sum(float(m[column] or 0) for column, _ in FUND_ITEMS)
-        total += amount
-        if m["household_id"]:
-            households.append(m["household_id"])
-        rows.append(
-            {
-                "seq": str(seq),
-                "project": label("measure_type", m["type"]),
-                "content": m["content"] or "",
-                "amount": f"{amount:,.2f}",
-                "source": "、".join(label("fund_source", code) for column, code in FUND_ITEMS if m[column]) or "—",
-                "beneficiary": (m["head"] or NO_HEAD) if m["household_id"] else "全村",
-                "implementer": m["unit"] or "",
-            }
-        )
+    rows: list[dict[str, str]] = []
+    summed: dict[str, list[dict[str, Any]]] = {}
+    for m in measures:
+        if m["household_id"] and m["type"] in PRIVATE_MEASURE_TYPES:
+            if m["type"] not in summed:
+                summed[m["type"]] = []
+                rows.append({"summary": m["type"]})  # filled in below, where the type first appears
+            summed[m["type"]].append(m)
+        else:
+            rows.append(_fund_row(m))
+    rows = [_summary_row(summed[row["summary"]]) if "summary" in row else row for row in rows]
+    for seq, row in enumerate(rows, 1):
+        row["seq"] = str(seq)
+    households = [m["household_id"] for m in measures if m["household_id"]]
+    total = sum(_amount(m) for m in measures)
     return rows, list(dict.fromkeys(households)), round(total, 2)
+
+
+def _amount(measure: dict[str, Any]) -> float:
+    return sum(float(measure[column] or 0) for column, _ in FUND_ITEMS)
+
+
+def _sources(measures: list[dict[str, Any]]) -> str:
+    used = [code for column, code in FUND_ITEMS if any(m[column] for m in measures)]
+    return "、".join(label("fund_source", code) for code in used) or "—"
+
+
+def _fund_row(m: dict[str, Any]) -> dict[str, str]:
+    return {
+        "project": label("measure_type", m["type"]),
+        "content": m["content"] or "",
+        "amount": f"{_amount(m):,.2f}",
+        "source": _sources([m]),
+        "beneficiary": (m["head"] or NO_HEAD) if m["household_id"] else "全村",
+        "implementer": m["unit"] or "",
+    }
+
+
+def _summary_row(measures: list[dict[str, Any]]) -> dict[str, str]:
+    """One type's household measures summed: how many households, how much, from where, by whom."""
+    count = len({m["household_id"] for m in measures})
+    units = dict.fromkeys(m["unit"] for m in measures if m["unit"])
+    return {
+        "project": label("measure_type", measures[0]["type"]),
+        "content": f"{len(measures)}项按户汇总，不列户名",
+        "amount": f"{sum(_amount(m) for m in measures):,.2f}",
+        "source": _sources(measures),
+        "beneficiary": f"共 {count} 户",
+        "implementer": "、".join(units),
+        "private": label("measure_type", measures[0]["type"]),  # not a column: for the notice's text
+    }
 
 
 def total_row(columns: tuple[str, ...], total: float) -> dict[str, str]:

@@ -9,11 +9,10 @@ from typing import Any
 
 from exports.notice_fonts import FontSet
 from exports.notice_kinds import Column
-from exports.notice_text import Pen, wrap, wrap_balanced
+from exports.notice_text import Pen, wrap_balanced
+from exports.notice_widths import GAP, PAD, balanced_widths, fitting_widths, natural_widths
 
-PAD = 3.0
 LINE = 1.3  # leading as a multiple of the font size
-GAP = 8.0  # between two side-by-side column groups
 HEADER_FILL = 0.9  # grey level of the header row
 
 
@@ -59,17 +58,18 @@ def lay_out(
     """Choose column widths for ``width`` points (half of it per group when two-up) and wrap every cell.
 
     When the content does not fit at ``size`` but does at up to one point less, the smaller size is used;
-    otherwise long cells wrap.
+    otherwise long cells wrap, each text column sized for its longest cell on as few lines as the width
+    allows (numbers and codes stay whole), so one long 村民小组 name does not take seven lines.
     """
     group = (width - GAP) / 2 if two_up else width
-    natural = _natural(fonts, columns, rows, size, header)
-    widths = _fitting(natural, columns, group)
+    natural = natural_widths(fonts, columns, rows, size, header)
+    widths = fitting_widths(natural[:3], columns, group)
     for smaller in (size - 0.5, size - 1.0):
         if widths is not None:
             break
-        widths = _fitting(_natural(fonts, columns, rows, smaller, header), columns, group)
+        widths = fitting_widths(natural_widths(fonts, columns, rows, smaller, header)[:3], columns, group)
         size = smaller if widths is not None else size
-    widths = widths or _squeezed(natural[-1], columns, group)
+    widths = widths or balanced_widths(fonts, columns, rows, natural, group, size)
     leading = size * LINE
     cache: dict[tuple[str, float], list[str]] = {}
 
@@ -85,83 +85,11 @@ def lay_out(
     return LaidTable(columns, widths, size, head, header_height, cells, heights, two_up, shaded)
 
 
-def _natural(
-    fonts: FontSet, columns: list[Column], rows: list[dict[str, str]], size: float, header: bool
-) -> list[list[float]]:
-    """Each column's width without wrapping a cell, with the header label on one, two or four lines."""
-    slack = 2 * PAD + 0.5
-    content = [max([fonts.width(row.get(c.key, ""), size) for row in rows] + [size * 2]) + slack for c in columns]
-    return [
-        [
-            max(n, _label_width(fonts, c.label, lines, size) + slack if header else 0.0)
-            for n, c in zip(content, columns, strict=True)
-        ]
-        for lines in (1, 2, 4)
-    ]
-
-
-def _label_width(fonts: FontSet, label: str, lines: int, size: float) -> float:
-    """The narrowest width at which ``label`` wraps into at most ``lines`` lines."""
-    high = fonts.width(label, size)
-    low = high / lines
-    if lines == 1 or len(wrap(fonts, label, low, size)) <= lines:
-        return high if lines == 1 else low
-    for _ in range(8):
-        middle = (low + high) / 2
-        if len(wrap(fonts, label, middle, size)) <= lines:
-            high = middle
-        else:
-            low = middle
-    return high
-
-
-def _fitting(natural: list[list[float]], columns: list[Column], width: float) -> list[float] | None:
-    """Widths in which no cell wraps (spare width shared by weight), or None when there are none."""
-    for widths in natural:
-        if sum(widths) <= width:
-            spare = width - sum(widths)
-            total = sum(c.weight for c in columns)
-            return [n + spare * c.weight / total for n, c in zip(widths, columns, strict=True)]
-    return None
-
-
-def _squeezed(natural: list[float], columns: list[Column], width: float) -> list[float]:
-    """Widths when some cells must wrap: numbers and codes stay whole, the rest is shared by weight."""
-    weights = [c.weight for c in columns]
-    whole = [i for i, c in enumerate(columns) if c.whole]
-    fixed = sum(natural[i] for i in whole)
-    if not whole or fixed > width * 0.6:
-        return _share(natural, weights, width)
-    rest = [i for i in range(len(columns)) if i not in whole]
-    shared = _share([natural[i] for i in rest], [weights[i] for i in rest], width - fixed)
-    widths = list(natural)
-    for i, w in zip(rest, shared, strict=True):
-        widths[i] = w
-    return widths
-
-
-def _share(natural: list[float], weights: list[float], width: float) -> list[float]:
-    widths = [0.0] * len(natural)
-    open_ = set(range(len(natural)))
-    left = width
-    while open_:
-        total = sum(weights[i] for i in open_)
-        fitting = {i for i in open_ if natural[i] <= left * weights[i] / total}
-        if not fitting:
-            for i in open_:
-                widths[i] = left * weights[i] / total
-            break
-        for i in fitting:
-            widths[i] = natural[i]
-            left -= natural[i]
-        open_ -= fitting
-    return widths
-
-
-def fit(table: LaidTable, start: int, height: float) -> Slice | None:
-    """The rows from ``start`` that fit in ``height`` points (header included); None when not even one fits."""
+def fit(table: LaidTable, start: int, height: float, stop: int | None = None) -> Slice | None:
+    """The rows from ``start`` (up to ``stop``, default all) that fit in ``height`` points (header included);
+    None when not even one fits."""
     room = height - table.header_height
-    n = len(table.heights)
+    n = len(table.heights) if stop is None else min(stop, len(table.heights))
     if not table.two_up:
         end, used = start, 0.0
         while end < n and used + table.heights[end] <= room:

@@ -46,8 +46,18 @@ SETTINGS: dict[str, Setting] = {
             "current_year", 0, "当前工作年度（0 = 有数据的最新年度）", "Working year (0 = the newest year with data)"
         ),
         Setting("objection_phone", "12317", "监督举报电话", "Objection hotline"),
-        Setting("objection_office", "", "受理异议的办公室", "Office receiving objections"),
-        Setting("issuing_body", "", "公示发布单位", "Issuing body of notices"),
+        Setting(
+            "objection_office",
+            "",
+            "公告上受理异议的办公室（公示默认为本村）",
+            "Office receiving objections on announcements (notices: the village's own)",
+        ),
+        Setting(
+            "issuing_body",
+            "",
+            "公告发布单位（公示默认为本村村民委员会）",
+            "Issuing body of announcements (notices: the village's own committee)",
+        ),
         Setting("notice_days", 7, "公示天数", "Notice period (days)", minimum=MIN_NOTICE_DAYS),
         Setting("notice_font", "", "公示字体文件", "Notice font file"),
         Setting("notice_fallback_font", "", "公示补充字体文件（生僻字）", "Fallback font file (rare characters)"),

@@ -28,13 +28,11 @@ from PySide6.QtWidgets import (
 
 from exports.notice_data import (
     NoticeRequest,
-    default_issuer,
-    default_office,
     default_request,
     household_choices,
     select_households,
     village_choices,
-    village_place,
+    village_defaults,
 )
 from exports.notice_kinds import CARD, FUNDS, KINDS, PAPERS
 from models.codes import codes
@@ -145,7 +143,7 @@ class NoticeDialog(QDialog):
 
     def _connect(self) -> None:
         self.kind.currentIndexChanged.connect(self.kind_changed)
-        self.village.currentIndexChanged.connect(self.reload)
+        self.village.currentIndexChanged.connect(self.village_changed)
         self.year.valueChanged.connect(self.reload)
         self.model.dataChanged.connect(self._count)
         self.model.modelReset.connect(self._count)
@@ -162,15 +160,21 @@ class NoticeDialog(QDialog):
             self.columns.addItem(item)
         self.columns.setEnabled(kind.layout != CARD)
         self.phone.setText(request.phone)
-        self.office.setText(request.office)
-        self.issuer.setText(request.issuing_body)
         self.evaluated.setText(request.evaluated_by)
-        if request.village_code:
-            place = village_place(self.db.conn, request.village_code)
-            self.issuer.setPlaceholderText(self.tr("默认：{name}").format(name=default_issuer(place, kind)))
-            self.office.setPlaceholderText(self.tr("默认：{name}").format(name=default_office(place)))
         self.evaluated.setEnabled(bool(kind.evaluated_by))
         self.households_box.setEnabled(kind.layout != FUNDS)
+        self.village_changed()
+
+    def village_changed(self) -> None:
+        """Show this village's issuer and objection office as the greyed defaults, then its households.
+
+        What was typed in the two fields named the previous village (or kind), so it is cleared.
+        """
+        kind = KINDS[self.kind.currentData()]
+        issuer, office = village_defaults(self.db, kind, self.village.currentData() or "")
+        for field, default in ((self.issuer, issuer), (self.office, office)):
+            field.clear()
+            field.setPlaceholderText(self.tr("默认：{name}").format(name=default) if default else "")
         self.reload()
 
     def reload(self) -> None:
@@ -213,8 +217,8 @@ class NoticeDialog(QDialog):
             two_up=self.two_up.isChecked(),
             columns=columns if kind.layout != CARD else kind.columns,
             phone=self.phone.text().strip(),
-            office=self.office.text().strip(),
-            issuing_body=self.issuer.text().strip(),
+            office=self.office.text().strip() or base.office,
+            issuing_body=self.issuer.text().strip() or base.issuing_body,
             evaluated_by=self.evaluated.text().strip(),
             household_ids=None if kind.layout == FUNDS else tuple(self.model.checked_ids()),
         )

@@ -12,6 +12,8 @@ from models.codes import label, label_en
 from models.notice_archive import CHANGED, MISSING, OK, ArchivedNotice
 from ui.table_models import CheckableTableModel, ColumnTableModel, Index
 
+NONE = "—"  # a card or an announcement has no notice period
+UNNAMED_OPERATOR = "operator"  # what ``Database.operator`` records when no operator or device name is set
 FILE_STATES = {
     OK: QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "完好"),
     MISSING: QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "不在本机"),
@@ -75,6 +77,7 @@ class NoticeArchiveTableModel(ColumnTableModel):
         QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "生成时间"),
         QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "种类"),
         QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "村"),
+        QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "年度"),
         QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "公示期"),
         QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "户数"),
         QT_TRANSLATE_NOOP("NoticeArchiveTableModel", "页数"),
@@ -123,9 +126,17 @@ class NoticeArchiveTableModel(ColumnTableModel):
             notice.created_at.replace("T", " "),
             (kind.title_en if self._lang == "en" else kind.title) if kind else notice.kind,
             self._names.get(notice.village_code, notice.village_code),
-            f"{notice.start_date} – {notice.end_date}",
+            str(notice.year),
+            f"{notice.start_date} – {notice.end_date}" if kind is None or kind.is_notice else NONE,
             str(len(notice.household_ids)),
             str(notice.pages),
-            notice.operator,
+            _operator(notice.operator),
             QCoreApplication.translate("NoticeArchiveTableModel", FILE_STATES[state]),
         )[index.column()]
+
+
+def _operator(name: str) -> str:
+    """The operator, or 未设置 when none was set (the database then records the placeholder "operator")."""
+    if name and name != UNNAMED_OPERATOR:
+        return name
+    return QCoreApplication.translate("NoticeArchiveTableModel", "未设置")

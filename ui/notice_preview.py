@@ -1,8 +1,9 @@
 """Preview of the real notice PDF (Qt PDF), printing it with the Qt print dialog, and saving it.
 
 What is shown is the very file that is printed, saved and archived. Before
-the first print or save ``on_output`` runs (it archives the notice); if it is
-refused nothing is printed.
+the first print or save ``on_output`` runs (it archives the notice and returns
+where the archive keeps it); if it is refused nothing is printed. A status
+line then says where the file went and that it was archived.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class NoticePreviewDialog(QDialog):
         self,
         pdf: bytes,
         title: str,
-        on_output: Callable[[], None] | None = None,
+        on_output: Callable[[], Path | None] | None = None,
         lang: str = "zh",
         parent: QWidget | None = None,
     ) -> None:
@@ -82,6 +83,7 @@ class NoticePreviewDialog(QDialog):
         self.setWindowTitle(self.tr("预览 — {title}").format(title=title))
         self.pdf, self.title, self._lang = pdf, title, lang
         self._on_output, self._output_done = on_output, False
+        self.archived: Path | None = None
         self.outcome: str | None = None
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(pdf))
@@ -93,6 +95,9 @@ class NoticePreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pages = QLabel(self.tr("共 {n} 页").format(n=self.document.pageCount()))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._layout()
         self.resize(900, 1000)
 
@@ -102,7 +107,7 @@ class NoticePreviewDialog(QDialog):
         parent: QWidget | None,
         pdf: bytes,
         title: str,
-        on_output: Callable[[], None] | None = None,
+        on_output: Callable[[], Path | None] | None = None,
         lang: str = "zh",
     ) -> str | None:
         """Show the preview; "printed" or "saved" (the last thing done), or None when only looked at."""
@@ -123,13 +128,14 @@ class NoticePreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.pages)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
 
     def _before_output(self) -> bool:
         if self._output_done or self._on_output is None:
             return True
         try:
-            self._on_output()
+            self.archived = self._on_output()
         except (JiandangError, OSError) as error:
             messages.show_error(self, error.message(self._lang) if isinstance(error, JiandangError) else str(error))
             return False
@@ -155,11 +161,13 @@ class NoticePreviewDialog(QDialog):
         if printer is None or not self._before_output():
             return
         try:
-            print_document(self.document, printer)
+            pages = print_document(self.document, printer)
         except JiandangError as error:
             messages.show_error(self, error.message(self._lang))
             return
         self.outcome = PRINTED
+        name = printer.printerName() or printer.outputFileName()
+        self._report(self.tr("已送打印机“{printer}”（{n} 页）。").format(printer=name, n=pages))
 
     def save_notice(self) -> None:
         """Archive (once), then write the PDF where the user chose."""
@@ -172,3 +180,10 @@ class NoticePreviewDialog(QDialog):
             messages.show_error(self, self.tr("无法保存文件：{error}").format(error=error))
             return
         self.outcome = SAVED
+        self._report(self.tr("已保存到 {path}。").format(path=Path(path)))
+
+    def _report(self, done: str) -> None:
+        """Say what was done and, for a new notice, that it was archived and where the archive copy is."""
+        if self.archived is not None:
+            done += self.tr("已存档，存档副本：{path}").format(path=self.archived)
+        self.status.setText(done)

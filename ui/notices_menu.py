@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
@@ -62,5 +64,5 @@ def _build(window: QMainWindow, request: NoticeRequest) -> tuple[BuiltNotice | N
         QGuiApplication.restoreOverrideCursor()
 
 
-def _archive(window: QMainWindow, built: BuiltNotice) -> None:
-    archive(window.db, built)
+def _archive(window: QMainWindow, built: BuiltNotice) -> Path:
+    return archive(window.db, built).path

@@ -147,7 +147,7 @@ def test_archive_lists_notices_and_reprints_only_an_unchanged_file(
     qtmodeltester.check(archive.model, force_py=True)
     assert archive.model.rowCount() == 1
     row = [archive.model.data(archive.model.index(0, c)) for c in range(archive.model.columnCount())]
-    assert row[1] == "脱贫退出公示" and row[2] == "文峰村" and row[4] == "2" and row[7] == "完好"
+    assert row[1] == "脱贫退出公示" and row[2] == "文峰村" and row[5] == "2" and row[8] == "完好"
     shown: list[bytes] = []
     monkeypatch.setattr(
         notice_archive.NoticePreviewDialog, "ask", lambda parent, pdf, title, lang="zh": shown.append(pdf)
@@ -156,7 +156,7 @@ def test_archive_lists_notices_and_reprints_only_an_unchanged_file(
     assert shown == [built.rendered.pdf] and archive.reprinted == notice.id
     notice.path.write_bytes(b"%PDF-1.4 changed")
     archive.reload()
-    assert archive.model.data(archive.model.index(0, 7)) == "已被改动"
+    assert archive.model.data(archive.model.index(0, 8)) == "已被改动"
     archive.reprint(0)
     assert len(shown) == 1 and "SHA-256" in errors[-1]
 
