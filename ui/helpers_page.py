@@ -175,11 +175,11 @@ class ChangeHelperDialog(QDialog):
             self.start_box.show_problem(bad[0].message(self.lang) if bad else self.tr("请填写开始时间。"), "error")
             return
         self.start_box.show_problem()
+        self.helper_box.show_problem()
+        self.form.show_problems([])
         try:
-            helper_id = self._helper_id()
-            if helper_id is None:
+            if not self._pair(start):
                 return
-            self.registry.pair_helper(self.household_id, helper_id, start)
         except ValidationFailed as failed:
             rest = self.form.show_problems(failed.problems)
             first = rest[0] if rest else failed.problems[0]
@@ -190,14 +190,18 @@ class ChangeHelperDialog(QDialog):
             return
         super().accept()
 
-    def _helper_id(self) -> str | None:
+    def _pair(self, start: str) -> bool:
+        """Write the pairing (with the new helper, in one transaction); False when no helper is chosen."""
         if self.create.isChecked():
-            return self.registry.create_helper({k: v for k, v in self.form.values().items() if v is not None})
+            helper = {k: v for k, v in self.form.values().items() if v is not None}
+            self.registry.pair_new_helper(self.household_id, helper, start)
+            return True
         chosen = self.helper.value()
         if not chosen or not any(h["id"] == chosen for h in list_helpers(self.registry.conn)):
             self.helper_box.show_problem(self.tr("请从列表中选择帮扶责任人。"), "error")
-            return None
-        return chosen
+            return False
+        self.registry.pair_helper(self.household_id, chosen, start)
+        return True
 
     @classmethod
     def ask(cls, parent: QWidget | None, registry: Registry, labels: CodeLabels, lang: str, household_id: str) -> bool:

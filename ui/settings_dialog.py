@@ -1,8 +1,10 @@
-"""Settings: the local settings declared in models/settings.py, the poverty-line table, the code tables.
+"""Settings: the local settings declared in models/settings.py, the poverty-line table, the code tables,
+the village groups.
 
 Local settings (operator, language, notice defaults …) are saved with OK.
 Poverty lines are synced business data: each row is saved at once through
-models/poverty_lines.py.  Code tables are shown read-only.
+models/poverty_lines.py.  Code tables are shown read-only.  Village groups are
+synced too and saved at once (ui/groups_page.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from models.registry import Registry
 from models.settings import SETTINGS, get_setting, set_settings
 from ui import prefs
 from ui.field_widgets import FIELD_STYLE, FieldBox, TextField, form_layout
+from ui.groups_page import VillageGroupsPage
 from ui.settings_tables import CodeTablesPage, PovertyLinesPage
 
 GENERAL = ("operator", "device_name", "role", "scope", "language", "current_year")
@@ -44,6 +47,8 @@ class SettingsDialog(QDialog):
         self.poverty_lines = PovertyLinesPage(registry, lang)
         tabs.addTab(self.poverty_lines, self.tr("贫困线"))
         tabs.addTab(CodeTablesPage(registry, lang), self.tr("代码表"))
+        self.groups = VillageGroupsPage(registry, lang)
+        tabs.addTab(self.groups, self.tr("村民小组"))
         self.tabs = tabs
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -108,8 +113,9 @@ class SettingsDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, registry: Registry, lang: str = "zh") -> str | None:
-        """The chosen language after OK, None after Cancel."""
+        """The chosen language after OK; after Cancel None, or ``lang`` when village groups were changed
+        (they are saved at once, so the caller still refreshes)."""
         dialog = cls(registry, lang, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
+            return lang if dialog.groups.changed else None
         return str(dialog.values()["language"])
