@@ -43,7 +43,7 @@ def choose_village(parent: QWidget, villages: list[dict[str, Any]]) -> tuple[boo
 
 def install(window: QMainWindow) -> None:
     """Add the Excel menu to the main window."""
-    menu = window.menu(tr("Excel"))
+    menu = window.menu(tr("Excel(&E)"))
     menu.addAction(tr("从 Excel 导入…")).triggered.connect(lambda _=False: import_roster(window))
     menu.addSeparator()
     menu.addAction(tr("导出花名册到 Excel…")).triggered.connect(lambda _=False: export_roster(window))

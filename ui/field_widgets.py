@@ -13,7 +13,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models import field_hints, fields
 from models.errors import ERROR, Problem
@@ -136,11 +145,12 @@ class MultiCodeField(QWidget):
 
 
 class FieldBox(QWidget):
-    """An editor with the message of its problem under it."""
+    """An editor with the message of its problem under it; the message goes as soon as the user changes the value."""
 
     def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
+        self._shown_for: Any = None  # the value the message is about
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -150,6 +160,23 @@ class FieldBox(QWidget):
         layout.addWidget(editor)
         layout.addWidget(self.message)
         self.setFocusProxy(editor)
+        signal = getattr(editor, "changed", None) or getattr(editor, "textChanged", None)
+        if signal is not None:
+            signal.connect(self._edited)
+        if isinstance(editor, CodeCombo):  # typing in a code field, before it is left
+            editor.lineEdit().textEdited.connect(self._edited)
+
+    def current(self) -> Any:
+        """The editor's value now (None for an editor without one)."""
+        if hasattr(self.editor, "value"):
+            return self.editor.value()
+        if isinstance(self.editor, QPlainTextEdit):
+            return self.editor.toPlainText()
+        return None
+
+    def _edited(self, *_: Any) -> None:
+        if self.message.text() and self.current() != self._shown_for:
+            self.show_problem()
 
     def show_problem(self, text: str = "", severity: str = "") -> None:
         """Mark the field (red for errors, amber for warnings) and show the message; blank clears it."""
@@ -163,6 +190,7 @@ class FieldBox(QWidget):
         self.message.style().polish(self.message)
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self._shown_for = self.current()
         width = max(self.editor.width(), 200)  # a wrapped message keeps the height it needs in any form layout
         self.message.setMinimumHeight(self.message.heightForWidth(width) if text else 0)
 

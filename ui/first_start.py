@@ -65,6 +65,13 @@ class FirstStartDialog(QDialog):
         self._build()
         self.township.changed.connect(self._township_changed)
         self._township_changed()
+        self.village_role.toggled.connect(lambda _: self._clear("role", "villages"))
+        self.known_villages.itemChanged.connect(lambda _: self._clear("villages"))
+
+    def _clear(self, *keys: str) -> None:
+        """The user changed an answer that a message is about: the message goes (fields clear their own)."""
+        for key in keys:
+            self.boxes[key].show_problem()
 
     def _build(self) -> None:
         intro = QLabel(

@@ -12,6 +12,7 @@ from models.idcard import mask_id_number
 from models.records import FieldChange, HistoryEntry, display
 from models.registry import Registry
 from models.registry_base import TABLE_NAMES
+from ui.column_fit import fit_columns
 from ui.record_table import RecordTableModel, record_view
 
 INSERT_SUMMARY = 6
@@ -119,7 +120,9 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.registry, self.lang = registry, lang
         self.model = HistoryTableModel(self)
-        self.table = record_view(self.model, (120, 70, 110, 50, 120, 120))
+        self.table = record_view(self.model)
+        keys = [key for key, _ in HistoryTableModel.COLUMNS]
+        fit_columns(self.table, stretch=[keys.index("new")], limits={keys.index("old"): 240})
         self.note = QLabel(self.tr("每次保存都记入变更记录，不能修改或删除。"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)

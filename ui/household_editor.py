@@ -8,13 +8,12 @@ once from their pages.  Closing with unsaved changes asks first.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,6 +32,7 @@ from ui import messages
 from ui.code_labels import CodeLabels
 from ui.editor_pages import BasicPage, CausesPage, ConditionsPage
 from ui.field_widgets import FIELD_STYLE
+from ui.form_state import each_once, fingerprint
 from ui.helpers_page import HelpersPage
 from ui.history_page import HistoryPage
 from ui.income_page import IncomePage
@@ -112,12 +112,11 @@ class HouseholdEditor(QDialog):
         self.summary.hide()
         self.summary.itemActivated.connect(self._go_to_problem)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("保存 (Ctrl+S)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        # not AcceptRole: the button box would make 保存 the dialog's default button, pressed by Enter in any field
+        self.save_button = buttons.addButton(self.tr("保存 (Ctrl+S)"), QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         close.clicked.connect(self.close)
-        self.save_button.setAutoDefault(False)
-        close.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.summary)
@@ -136,7 +135,7 @@ class HouseholdEditor(QDialog):
         self.helpers.load(self.household_id)
         self.measures.load(self.household_id)
         self._load_history()
-        self._snapshot = _fingerprint(self.collect())
+        self._snapshot = fingerprint(self.collect())
         self._loading = False
         self._edited()
 
@@ -150,7 +149,7 @@ class HouseholdEditor(QDialog):
 
     def is_dirty(self) -> bool:
         """True when something was changed since loading or saving."""
-        return _fingerprint(self.collect()) != self._snapshot
+        return fingerprint(self.collect()) != self._snapshot
 
     def _edited(self) -> None:
         if self._loading:
@@ -167,19 +166,26 @@ class HouseholdEditor(QDialog):
 
     def validate(self) -> list[Problem]:
         """Check the whole form; show each problem at its field and all of them in the summary."""
-        problems = validate_form(self.registry, self.collect(), self.household_id)
+        problems = each_once(validate_form(self.registry, self.collect(), self.household_id))
         rest = problems
         for page in self.form_pages:
             rest = page.show_problems(rest)
         self.summary.clear()
         for found in sorted(problems, key=lambda p: p.severity != ERROR):
             line = self.tr("错误：{message}") if found.severity == ERROR else self.tr("提示：{message}")
-            item = QListWidgetItem(line.format(message=found.message(self.lang)))
+            item = QListWidgetItem(line.format(message=self._summary_text(found)))
             item.setData(Qt.ItemDataRole.UserRole, (found.field, found.record))
             item.setForeground(Qt.GlobalColor.red if found.severity == ERROR else Qt.GlobalColor.darkYellow)
             self.summary.addItem(item)
         self.summary.setVisible(bool(problems))
         return problems
+
+    def _summary_text(self, found: Problem) -> str:
+        """A problem as the summary lists it: an income problem names its year (only one year is on screen)."""
+        if found.record.startswith("income:"):
+            year = found.record.split(":")[1]
+            return self.tr("{year} 年{message}").format(year=year, message=found.message(self.lang))
+        return found.message(self.lang)
 
     def save(self) -> bool:
         """Validate and save the form (Ctrl+S); True when saved."""
@@ -202,7 +208,7 @@ class HouseholdEditor(QDialog):
     # -- navigation ----------------------------------------------------------
 
     def go_to_tab(self, number: int) -> None:
-        """Show a tab and put the focus in it (Alt+1 … Alt+8)."""
+        """Show a tab and put the focus in it (Alt+1 … Alt+9)."""
         self.tabs.setCurrentIndex(number)
         self.tabs.currentWidget().focusNextChild()
 
@@ -214,7 +220,13 @@ class HouseholdEditor(QDialog):
                 self.members.table.selectRow(int(record.split(":")[1]))
             self.members.table.setFocus()
             return
-        for page in (self.basic, self.causes, self.conditions, self.income):
+        if record.startswith("income:"):
+            self.tabs.setCurrentWidget(self.income)
+            self.income.show_year(int(record.split(":")[1]))
+            box = self.income.form.boxes.get(column)
+            (box or self.income.years).setFocus()
+            return
+        for page in (self.basic, self.causes, self.conditions):
             box = page.form.boxes.get(column)
             if box is not None or (page is self.causes and column == "other_causes"):
                 self.tabs.setCurrentWidget(page)
@@ -270,6 +282,14 @@ class HouseholdEditor(QDialog):
         """Escape closes like the window's close button (asking about unsaved changes)."""
         self.close()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a field does nothing here: only Ctrl+S and the 保存 button save (a focused button still
+        takes Enter itself)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     @classmethod
     def ask(
         cls,
@@ -285,25 +305,3 @@ class HouseholdEditor(QDialog):
         editor.saved.connect(saved.append)
         editor.exec()
         return saved[-1] if saved else None
-
-
-def _fingerprint(data: HouseholdForm) -> str:
-    """The form's content as text, for noticing changes (blank and None are the same)."""
-
-    def clean(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: clean(v) for k, v in value.items() if v not in (None, "")}
-        if isinstance(value, list):
-            return [clean(v) for v in value]
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        return str(value) if isinstance(value, int | float) else value
-
-    content = {
-        "household": data.household,
-        "members": data.members,
-        "causes": sorted(data.other_causes),
-        "incomes": {str(k): v for k, v in data.incomes.items()},
-        "removed": data.removed_members,
-    }
-    return json.dumps(clean(content), ensure_ascii=False, sort_keys=True)

@@ -13,6 +13,7 @@ from models.field_hints import derived_hint
 from models.household_form import HouseholdForm
 from models.incomes import derive_income, poverty_line
 from models.registry import Registry
+from models.validation import validate_income
 from models.warnings import working_year
 from ui.code_labels import CodeLabels
 from ui.field_widgets import Form, form_layout, rich_tip
@@ -111,12 +112,25 @@ class IncomePage(QWidget):
         self.form.set_values(self.incomes.get(self._year, {}) if self._year is not None else {})
         for box in self.form.boxes.values():
             box.setEnabled(self._year is not None)
+        self._mark()
         self.refresh_totals()
+
+    def show_year(self, year: int) -> None:
+        """Show the income of ``year`` (when it is recorded)."""
+        index = self.years.findData(year)
+        if index >= 0:
+            self.years.setCurrentIndex(index)
 
     def _edited(self) -> None:
         self._keep_current()
+        self._mark()
         self.refresh_totals()
         self.changed.emit()
+
+    def _mark(self) -> None:
+        """Mark at once the fields of the year on screen that are not a number (or negative)."""
+        values = {**self.form.values(), "year": self._year} if self._year is not None else {}
+        self.form.show_problems(validate_income(values) if values else [])
 
     def refresh_totals(self) -> None:
         """Recompute 财产性/转移性收入, 家庭纯收入 and 年人均纯收入 and compare with that year's line."""

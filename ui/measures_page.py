@@ -30,6 +30,7 @@ from models.warnings import working_year
 from ui import messages
 from ui.code_combo import CodeCombo
 from ui.code_labels import CodeLabels
+from ui.column_fit import fit_columns
 from ui.field_widgets import FIELD_STYLE, Form, form_layout
 from ui.record_table import RecordTableModel, record_view
 
@@ -107,7 +108,8 @@ class MeasuresPage(QWidget):
         self._members, self._changed = members, changed
         self.household_id: str | None = None
         self.model = MeasureTableModel(labels, self)
-        self.table = record_view(self.model, (50, 110, 110, 180, 70, 100, 90, 90))
+        self.table = record_view(self.model)
+        fit_columns(self.table, stretch=[[key for key, _ in MeasureTableModel.COLUMNS].index("content")])
         self.table.activated.connect(lambda index: self.edit_measure(index.row()))
         self.note = QLabel(self.tr("保存新户后才能登记帮扶措施。"))
         self.buttons = []

@@ -10,9 +10,19 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from models.errors import ERROR, Problem
+from models.errors import ERROR, WARNING, Problem
 from models.household_form import check_member, id_while_typing
 from models.registry import Registry
 from ui import messages
@@ -81,6 +91,7 @@ class MemberDialog(QDialog):
         self._build()
         self.resize(760, self.sizeHint().height())
         self.form.set_values(self.original)
+        self._snapshot = self.form.values()
         id_field = self.form.editor("id_number")
         id_field.textEdited.connect(lambda text: self._check_id(text, complete=False))
         id_field.editingFinished.connect(lambda: self._check_id(id_field.text(), complete=True))
@@ -120,11 +131,21 @@ class MemberDialog(QDialog):
         self._check_owner(result.normalized or text)
 
     def _fill(self, column: str, value: Any) -> None:
-        """Fill a field from the ID number unless the user typed something else there."""
+        """Fill a field from a valid ID number, the source of truth for birth date and sex.
+
+        A different value that the ID number did not fill (stored, or typed by hand) is replaced too,
+        but not silently: the field says what it was.
+        """
         editor = self.form.editor(column)
-        if editor.value() in (None, "", self._filled.get(column)):
-            editor.set_value(value)
+        before, shown = editor.value(), _shown(editor)
+        if value is None or before == value:
             self._filled[column] = value
+            return
+        editor.set_value(value)
+        if before not in (None, "", self._filled.get(column)):
+            note = self.tr("已按身份证号码改正（原为 {old}）").format(old=shown)
+            self.form.boxes[column].show_problem(note, WARNING)
+        self._filled[column] = value
 
     def _check_owner(self, number: str) -> None:
         owner = self.registry.id_owner(number, exclude_member=self.member_id)
@@ -144,7 +165,7 @@ class MemberDialog(QDialog):
         question = self.tr("放弃本次录入，打开该号码所在的户？")
         if messages.ask_yes_no(self, self.tr("打开该户"), question):
             self.open_other = self.open_button.property("household_id")
-            self.reject()
+            super().reject()
 
     # -- result ----------------------------------------------------------------
 
@@ -168,6 +189,21 @@ class MemberDialog(QDialog):
         self.result_values = merged
         super().accept()
 
+    def is_dirty(self) -> bool:
+        """True when a field was changed since the dialog opened."""
+        return self.form.values() != self._snapshot
+
+    def reject(self) -> None:
+        """Escape, 取消 or closing: ask before throwing away what was typed."""
+        if self.is_dirty():
+            answer = messages.ask_save_changes(self, self.tr("这名成员有未保存的输入。保存吗？"))
+            if answer == "save":
+                self.accept()  # stays open when something is wrong
+                return
+            if answer == "cancel":
+                return
+        super().reject()
+
     @classmethod
     def ask(
         cls,
@@ -187,3 +223,8 @@ class MemberDialog(QDialog):
         if other and open_household is not None:
             QTimer.singleShot(0, lambda: open_household(other))
         return dialog.result_values if accepted else None
+
+
+def _shown(editor: QWidget) -> str:
+    """The text a field shows (a code field's label, not its code)."""
+    return editor.currentText() if isinstance(editor, QComboBox) else str(getattr(editor, "text", lambda: "")())

@@ -15,6 +15,7 @@ from models.idcard import mask_id_number
 from models.registry import Registry
 from ui import messages
 from ui.code_labels import CodeLabels
+from ui.column_fit import fit_columns
 from ui.record_table import configured_table
 from ui.table_models import ColumnTableModel, Index
 
@@ -100,7 +101,8 @@ class MembersPage(QWidget):
         self.open_household = open_household
         self.removed: list[str] = []
         self.model = MemberTableModel(labels, lang, self)
-        self.table = configured_table(self.model, (80, 90, 50, 170, 100, 50, 100), row_padding=None)
+        self.table = configured_table(self.model, row_padding=None)
+        fit_columns(self.table, stretch=[len(MemberTableModel.COLUMNS) - 1])  # the problem
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.activated.connect(lambda index: self.edit_member(index.row()))

@@ -34,13 +34,13 @@ def install(window: QMainWindow) -> None:
     """Add the 程序 and 统计 menus to the main window."""
     features = ProcedureFeatures(window)
     window.procedure_features = features  # type: ignore[attr-defined] - keeps the object alive
-    menu = window.menu(tr("程序"))
+    menu = window.menu(tr("程序(&P)"))
     menu.addAction(tr("登记程序步骤（批量）…"), features.record_step)
     menu.addAction(tr("登记异议…"), features.record_objection)
     menu.addAction(tr("处理异议…"), features.resolve_objection)
     menu.addSeparator()
     menu.addAction(tr("选中户的程序进度和脱贫标准…"), features.show_timeline)
-    stats = window.menu(tr("统计"))
+    stats = window.menu(tr("统计(&S)"))
     stats.addAction(tr("预警"), features.show_warnings)
     stats.addAction(tr("统计报表"), features.show_stats)
 

@@ -26,7 +26,7 @@ def tr(text: str) -> str:
 
 def install(window: QMainWindow) -> None:
     """Add the 同步 menu to the main window."""
-    menu = window.menu(tr("同步"))
+    menu = window.menu(tr("同步(&Y)"))
     menu.addAction(tr("导出数据包到 U 盘…")).triggered.connect(lambda _=False: export_to_stick(window))
     menu.addAction(tr("导入数据包…")).triggered.connect(lambda _=False: import_from_stick(window))
     menu.addSeparator()

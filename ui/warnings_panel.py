@@ -186,7 +186,8 @@ class WarningsPanel(QWidget):
         self.rule.clear()
         self.rule.addItem(self.tr("全部预警（{n}）").format(n=self.model.total()), None)
         for rule in RULES:
-            self.rule.addItem(f"{rule.title(self.model._lang)}（{counts.get(rule.id, 0)}）", rule.id)
+            title = self.tr("{rule}（{n}）").format(rule=rule.title(self.model._lang), n=counts.get(rule.id, 0))
+            self.rule.addItem(title, rule.id)
         self.rule.setCurrentIndex(max(0, self.rule.findData(current)))
         self.rule.blockSignals(False)
 

@@ -21,8 +21,8 @@
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="46"/>
-        <source>Excel</source>
-        <translation>Excel</translation>
+        <source>Excel(&amp;E)</source>
+        <translation>&amp;Excel</translation>
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="47"/>
@@ -101,8 +101,8 @@
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="37"/>
-        <source>程序</source>
-        <translation>Procedures</translation>
+        <source>程序(&amp;P)</source>
+        <translation>&amp;Procedures</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="38"/>
@@ -126,8 +126,8 @@
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="43"/>
-        <source>统计</source>
-        <translation>Statistics</translation>
+        <source>统计(&amp;S)</source>
+        <translation>&amp;Statistics</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="44"/>
@@ -153,8 +153,8 @@
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="29"/>
-        <source>同步</source>
-        <translation>Sync</translation>
+        <source>同步(&amp;Y)</source>
+        <translation>S&amp;ync</translation>
     </message>
     <message>
         <location filename="../../ui/sync_menu.py" line="30"/>
@@ -257,22 +257,22 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/notices_menu.py" line="25"/>
+        <location filename="../../ui/notices_menu.py" line="27"/>
         <source>公示(&amp;N)</source>
         <translation>&amp;Notices</translation>
     </message>
     <message>
-        <location filename="../../ui/notices_menu.py" line="26"/>
+        <location filename="../../ui/notices_menu.py" line="28"/>
         <source>生成公示、公告、明白卡…</source>
         <translation>Make a public notice, announcement or info card…</translation>
     </message>
     <message>
-        <location filename="../../ui/notices_menu.py" line="27"/>
+        <location filename="../../ui/notices_menu.py" line="29"/>
         <source>公示存档…</source>
         <translation>Notice archive…</translation>
     </message>
     <message>
-        <location filename="../../ui/notices_menu.py" line="49"/>
+        <location filename="../../ui/notices_menu.py" line="51"/>
         <source>{village}{year}年{kind}</source>
         <translation>{village} {year} {kind}</translation>
     </message>
@@ -443,7 +443,7 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
         <translation>Enter the start date.</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="198"/>
+        <location filename="../../ui/helpers_page.py" line="201"/>
         <source>请从列表中选择帮扶责任人。</source>
         <translation>Choose a helper from the list.</translation>
     </message>
@@ -1079,59 +1079,72 @@ A safety copy of the current data is made first.</translation>
         <translation>Your name, recorded with every change</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="72"/>
+        <location filename="../../ui/first_start.py" line="79"/>
         <source>第一次使用，请说明这台电脑由谁使用、负责哪个乡镇或哪些村。也可以先打开演示乡镇（虚构数据）看一看。</source>
         <translation>First start: tell who uses this computer and which township or villages it covers. You can also open the demo township (fictitious data) first to look around.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="77"/>
+        <location filename="../../ui/first_start.py" line="84"/>
         <source>使用角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="79"/>
+        <location filename="../../ui/first_start.py" line="86"/>
         <source>乡镇：</source>
         <translation>Township:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="80"/>
+        <location filename="../../ui/first_start.py" line="87"/>
         <source>乡镇名称：</source>
         <translation>Township name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="81"/>
+        <location filename="../../ui/first_start.py" line="88"/>
         <source>已登记的村：</source>
         <translation>Registered villages:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="82"/>
+        <location filename="../../ui/first_start.py" line="89"/>
         <source>其他村：</source>
         <translation>Other villages:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="83"/>
+        <location filename="../../ui/first_start.py" line="90"/>
         <source>设备名称：</source>
         <translation>Device name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="84"/>
+        <location filename="../../ui/first_start.py" line="91"/>
         <source>操作员：</source>
         <translation>Operator:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="86"/>
+        <location filename="../../ui/first_start.py" line="93"/>
         <source>开始使用(&amp;S)</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="87"/>
+        <location filename="../../ui/first_start.py" line="94"/>
         <source>打开演示乡镇(&amp;D)</source>
         <translation>Open the &amp;demo township</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="88"/>
+        <location filename="../../ui/first_start.py" line="95"/>
         <source>以后再说</source>
         <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTableModel</name>
+    <message>
+        <location filename="../../ui/groups_page.py" line="27"/>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/groups_page.py" line="28"/>
+        <source>户数</source>
+        <translation>Households</translation>
     </message>
 </context>
 <context>
@@ -1178,7 +1191,7 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../ui/history_page.py" line="123"/>
+        <location filename="../../ui/history_page.py" line="126"/>
         <source>每次保存都记入变更记录，不能修改或删除。</source>
         <translation>Every save is kept in the change record; it cannot be changed or deleted.</translation>
     </message>
@@ -1186,52 +1199,52 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/history_page.py" line="35"/>
+        <location filename="../../ui/history_page.py" line="36"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="36"/>
+        <location filename="../../ui/history_page.py" line="37"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="37"/>
+        <location filename="../../ui/history_page.py" line="38"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="38"/>
+        <location filename="../../ui/history_page.py" line="39"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="39"/>
+        <location filename="../../ui/history_page.py" line="40"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="40"/>
+        <location filename="../../ui/history_page.py" line="41"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="41"/>
+        <location filename="../../ui/history_page.py" line="42"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="48"/>
+        <location filename="../../ui/history_page.py" line="49"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="49"/>
+        <location filename="../../ui/history_page.py" line="50"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="50"/>
+        <location filename="../../ui/history_page.py" line="51"/>
         <source>删除</source>
         <translation>Deleted</translation>
     </message>
@@ -1284,52 +1297,57 @@ A safety copy of the current data is made first.</translation>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="115"/>
+        <location filename="../../ui/household_editor.py" line="116"/>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="116"/>
+        <location filename="../../ui/household_editor.py" line="117"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="165"/>
+        <location filename="../../ui/household_editor.py" line="164"/>
         <source>新户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="166"/>
+        <location filename="../../ui/household_editor.py" line="165"/>
         <source>户：{name}</source>
         <translation>Household: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="176"/>
+        <location filename="../../ui/household_editor.py" line="175"/>
         <source>错误：{message}</source>
         <translation>Error: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="176"/>
+        <location filename="../../ui/household_editor.py" line="175"/>
         <source>提示：{message}</source>
         <translation>Note: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="231"/>
+        <location filename="../../ui/household_editor.py" line="187"/>
+        <source>{year} 年{message}</source>
+        <translation>Income {year}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="243"/>
         <source>请先保存这一户，再登记成员变动。</source>
         <translation>Save this household first, then record member changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="240"/>
+        <location filename="../../ui/household_editor.py" line="252"/>
         <source>登记成员变动前需要先保存修改。现在保存吗？</source>
         <translation>The changes must be saved before recording a member change. Save now?</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="241"/>
+        <location filename="../../ui/household_editor.py" line="253"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="263"/>
+        <location filename="../../ui/household_editor.py" line="275"/>
         <source>这一户有未保存的修改。保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
@@ -1577,52 +1595,52 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>IncomePage</name>
     <message>
-        <location filename="../../ui/income_page.py" line="48"/>
+        <location filename="../../ui/income_page.py" line="49"/>
         <source>添加年度(&amp;Y)</source>
         <translation>Add &amp;year</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="60"/>
+        <location filename="../../ui/income_page.py" line="61"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="99"/>
+        <location filename="../../ui/income_page.py" line="100"/>
         <source>{year} 年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="124"/>
+        <location filename="../../ui/income_page.py" line="138"/>
         <source>还没有收入记录：选择年度后点“添加年度”。</source>
         <translation>No income recorded yet: choose a year and click “Add year”.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="141"/>
+        <location filename="../../ui/income_page.py" line="155"/>
         <source>财产性收入 {p} 元&#x3000;转移性收入 {t} 元&#x3000;家庭纯收入 {n} 元&#x3000;家庭人口 {people} 人&#x3000;年人均纯收入 {c} 元</source>
         <translation>Property income {p} yuan   Transfers {t} yuan   Net household income {n} yuan   Household size {people}   Net income per person {c} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="152"/>
+        <location filename="../../ui/income_page.py" line="166"/>
         <source>{year} 年没有贫困线，请在“设置”中填写。</source>
         <translation>There is no poverty line for {year}; enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="154"/>
+        <location filename="../../ui/income_page.py" line="168"/>
         <source>{year} 年贫困线 {line:,.0f} 元。</source>
         <translation>Poverty line {year}: {line:,.0f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="157"/>
+        <location filename="../../ui/income_page.py" line="171"/>
         <source>高于贫困线</source>
         <translation>above the poverty line</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="157"/>
+        <location filename="../../ui/income_page.py" line="171"/>
         <source>不高于贫困线</source>
         <translation>not above the poverty line</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="158"/>
+        <location filename="../../ui/income_page.py" line="172"/>
         <source>{year} 年贫困线 {line:,.0f} 元：{verdict}</source>
         <translation>Poverty line {year}: {line:,.0f} yuan: {verdict}</translation>
     </message>
@@ -1836,22 +1854,22 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="184"/>
+        <location filename="../../ui/measures_page.py" line="186"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="221"/>
+        <location filename="../../ui/measures_page.py" line="223"/>
         <source>扶贫小额信贷</source>
         <translation>Poverty micro-credit</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="240"/>
+        <location filename="../../ui/measures_page.py" line="242"/>
         <source>五个一批：{category}</source>
         <translation>Category (五个一批): {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="283"/>
+        <location filename="../../ui/measures_page.py" line="285"/>
         <source>有提示需要核对；确认无误请再点“确定”保存。</source>
         <translation>Please check the warnings; click OK again to save.</translation>
     </message>
@@ -1859,47 +1877,47 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasureTableModel</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="65"/>
+        <location filename="../../ui/measures_page.py" line="66"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="66"/>
+        <location filename="../../ui/measures_page.py" line="67"/>
         <source>措施类型</source>
         <translation>Measure type</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="67"/>
+        <location filename="../../ui/measures_page.py" line="68"/>
         <source>五个一批</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="68"/>
+        <location filename="../../ui/measures_page.py" line="69"/>
         <source>措施内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="69"/>
+        <location filename="../../ui/measures_page.py" line="70"/>
         <source>实施状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="70"/>
+        <location filename="../../ui/measures_page.py" line="71"/>
         <source>资金合计（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="71"/>
+        <location filename="../../ui/measures_page.py" line="72"/>
         <source>计划开始</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="72"/>
+        <location filename="../../ui/measures_page.py" line="73"/>
         <source>实际完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="73"/>
+        <location filename="../../ui/measures_page.py" line="74"/>
         <source>贷款金额（元）</source>
         <translation>Loan (yuan)</translation>
     </message>
@@ -1907,32 +1925,32 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="112"/>
+        <location filename="../../ui/measures_page.py" line="114"/>
         <source>保存新户后才能登记帮扶措施。</source>
         <translation>Save the new household before recording measures.</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="116"/>
+        <location filename="../../ui/measures_page.py" line="118"/>
         <source>添加措施(&amp;A)</source>
         <translation>&amp;Add measure</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="117"/>
+        <location filename="../../ui/measures_page.py" line="119"/>
         <source>修改(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="118"/>
+        <location filename="../../ui/measures_page.py" line="120"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="157"/>
+        <location filename="../../ui/measures_page.py" line="159"/>
         <source>删除措施</source>
         <translation>Delete measure</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="157"/>
+        <location filename="../../ui/measures_page.py" line="159"/>
         <source>删除这条帮扶措施（录入错误时）？</source>
         <translation>Delete this measure (entered by mistake)?</translation>
     </message>
@@ -1983,34 +2001,44 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/member_dialog.py" line="71"/>
+        <location filename="../../ui/member_dialog.py" line="81"/>
         <source>家庭成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="71"/>
+        <location filename="../../ui/member_dialog.py" line="81"/>
         <source>添加家庭成员</source>
         <translation>Add a member</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="74"/>
+        <location filename="../../ui/member_dialog.py" line="84"/>
         <source>打开该户(&amp;O)</source>
         <translation>&amp;Open that household</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="135"/>
+        <location filename="../../ui/member_dialog.py" line="146"/>
+        <source>已按身份证号码改正（原为 {old}）</source>
+        <translation>Corrected from the ID number (was {old})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="156"/>
         <source>该号码已登记为{where}户的成员“{name}”，同一号码不能出现在两户中。</source>
         <translation>This number is already registered to {name}, a member of the household {where}; one number cannot be in two households.</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="144"/>
+        <location filename="../../ui/member_dialog.py" line="165"/>
         <source>放弃本次录入，打开该号码所在的户？</source>
         <translation>Discard this entry and open the household holding the number?</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="145"/>
+        <location filename="../../ui/member_dialog.py" line="166"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/member_dialog.py" line="199"/>
+        <source>这名成员有未保存的输入。保存吗？</source>
+        <translation>This member has unsaved input. Save it?</translation>
     </message>
 </context>
 <context>
@@ -2110,52 +2138,52 @@ B (deleted): the record in {b}</translation>
 <context>
     <name>MemberTableModel</name>
     <message>
-        <location filename="../../ui/members_page.py" line="27"/>
+        <location filename="../../ui/members_page.py" line="28"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="28"/>
+        <location filename="../../ui/members_page.py" line="29"/>
         <source>与户主关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="29"/>
+        <location filename="../../ui/members_page.py" line="30"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="30"/>
+        <location filename="../../ui/members_page.py" line="31"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="31"/>
+        <location filename="../../ui/members_page.py" line="32"/>
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="32"/>
+        <location filename="../../ui/members_page.py" line="33"/>
         <source>在户</source>
         <translation>Lives here</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="33"/>
+        <location filename="../../ui/members_page.py" line="34"/>
         <source>劳动技能</source>
         <translation>Labour</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="34"/>
+        <location filename="../../ui/members_page.py" line="35"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="76"/>
+        <location filename="../../ui/members_page.py" line="77"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="77"/>
+        <location filename="../../ui/members_page.py" line="78"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -2163,32 +2191,32 @@ B (deleted): the record in {b}</translation>
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../ui/members_page.py" line="121"/>
+        <location filename="../../ui/members_page.py" line="123"/>
         <source>添加成员(&amp;A)</source>
         <translation>&amp;Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="122"/>
+        <location filename="../../ui/members_page.py" line="124"/>
         <source>修改(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="123"/>
+        <location filename="../../ui/members_page.py" line="125"/>
         <source>删除（录入错误）(&amp;D)</source>
         <translation>&amp;Delete (entered by mistake)</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="124"/>
+        <location filename="../../ui/members_page.py" line="126"/>
         <source>成员变动…(&amp;C)</source>
         <translation>Member &amp;change…</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="198"/>
+        <location filename="../../ui/members_page.py" line="200"/>
         <source>删除成员“{name}”？只在录入错误时删除；死亡、嫁出、迁出等请用“成员变动”登记。</source>
         <translation>Delete the member “{name}”? Delete only what was entered by mistake; record deaths, marriages and moves as member changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/members_page.py" line="201"/>
+        <location filename="../../ui/members_page.py" line="203"/>
         <source>删除成员</source>
         <translation>Delete member</translation>
     </message>
@@ -2323,57 +2351,67 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>NoticeArchiveTableModel</name>
     <message>
-        <location filename="../../ui/notice_models.py" line="75"/>
+        <location filename="../../ui/notice_models.py" line="77"/>
         <source>生成时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="76"/>
+        <location filename="../../ui/notice_models.py" line="78"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="77"/>
+        <location filename="../../ui/notice_models.py" line="79"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="78"/>
+        <location filename="../../ui/notice_models.py" line="80"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="81"/>
         <source>公示期</source>
         <translation>Notice period</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="79"/>
+        <location filename="../../ui/notice_models.py" line="82"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="80"/>
+        <location filename="../../ui/notice_models.py" line="83"/>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="81"/>
+        <location filename="../../ui/notice_models.py" line="84"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="82"/>
+        <location filename="../../ui/notice_models.py" line="85"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="16"/>
+        <location filename="../../ui/notice_models.py" line="142"/>
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_models.py" line="18"/>
         <source>完好</source>
         <translation>Intact</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="17"/>
+        <location filename="../../ui/notice_models.py" line="19"/>
         <source>不在本机</source>
         <translation>Not on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="18"/>
+        <location filename="../../ui/notice_models.py" line="20"/>
         <source>已被改动</source>
         <translation>Altered</translation>
     </message>
@@ -2381,133 +2419,132 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="55"/>
+        <location filename="../../ui/notice_dialog.py" line="53"/>
         <source>生成公示、公告</source>
         <translation>Make a notice or announcement</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="69"/>
+        <location filename="../../ui/notice_dialog.py" line="67"/>
         <source>两组列并排打印（节省纸张）</source>
         <translation>Print two sets of columns side by side (saves paper)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="97"/>
+        <location filename="../../ui/notice_dialog.py" line="95"/>
         <source>起，共</source>
         <translation>onwards, for</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="99"/>
+        <location filename="../../ui/notice_dialog.py" line="97"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="101"/>
+        <location filename="../../ui/notice_dialog.py" line="99"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="101"/>
+        <location filename="../../ui/notice_dialog.py" line="99"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="101"/>
+        <location filename="../../ui/notice_dialog.py" line="99"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="103"/>
+        <location filename="../../ui/notice_dialog.py" line="101"/>
         <source>公示期</source>
         <translation>Notice period</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="105"/>
+        <location filename="../../ui/notice_dialog.py" line="103"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="107"/>
+        <location filename="../../ui/notice_dialog.py" line="105"/>
         <source>监督电话</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="108"/>
+        <location filename="../../ui/notice_dialog.py" line="106"/>
         <source>受理异议</source>
         <translation>Objections to</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="109"/>
+        <location filename="../../ui/notice_dialog.py" line="107"/>
         <source>发布单位</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="110"/>
+        <location filename="../../ui/notice_dialog.py" line="108"/>
         <source>评议经过</source>
         <translation>Review process</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="113"/>
+        <location filename="../../ui/notice_dialog.py" line="111"/>
         <source>列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="123"/>
+        <location filename="../../ui/notice_dialog.py" line="121"/>
         <source>预览…</source>
         <translation>Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="127"/>
+        <location filename="../../ui/notice_dialog.py" line="125"/>
         <source>列入公示的户</source>
         <translation>Households on the notice</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="129"/>
+        <location filename="../../ui/notice_dialog.py" line="127"/>
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="129"/>
+        <location filename="../../ui/notice_dialog.py" line="127"/>
         <source>全不选</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="133"/>
+        <location filename="../../ui/notice_dialog.py" line="131"/>
         <source>按当前状态勾选：</source>
         <translation>Select by current status:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="135"/>
+        <location filename="../../ui/notice_dialog.py" line="133"/>
         <source>勾选</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="170"/>
-        <location filename="../../ui/notice_dialog.py" line="171"/>
+        <location filename="../../ui/notice_dialog.py" line="177"/>
         <source>默认：{name}</source>
         <translation>Default: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="192"/>
+        <location filename="../../ui/notice_dialog.py" line="196"/>
         <source>已选 {n} / {total} 户</source>
         <translation>{n} of {total} households selected</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="194"/>
+        <location filename="../../ui/notice_dialog.py" line="198"/>
         <source>（没有户处于该公示步骤；可按状态勾选或手工勾选）</source>
         <translation> (no household is at this notice step; select by status or by hand)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="226"/>
+        <location filename="../../ui/notice_dialog.py" line="230"/>
         <source>请先登记村。</source>
         <translation>First register a village.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="229"/>
+        <location filename="../../ui/notice_dialog.py" line="233"/>
         <source>请至少选择一户。</source>
         <translation>Select at least one household.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="232"/>
+        <location filename="../../ui/notice_dialog.py" line="236"/>
         <source>请至少选择一列。</source>
         <translation>Select at least one column.</translation>
     </message>
@@ -2515,27 +2552,27 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>NoticeHouseholdsTableModel</name>
     <message>
-        <location filename="../../ui/notice_models.py" line="27"/>
+        <location filename="../../ui/notice_models.py" line="29"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="28"/>
+        <location filename="../../ui/notice_models.py" line="30"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="29"/>
+        <location filename="../../ui/notice_models.py" line="31"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="30"/>
+        <location filename="../../ui/notice_models.py" line="32"/>
         <source>人口</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_models.py" line="31"/>
+        <location filename="../../ui/notice_models.py" line="33"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2543,39 +2580,54 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>NoticePreviewDialog</name>
     <message>
-        <location filename="../../ui/notice_preview.py" line="82"/>
+        <location filename="../../ui/notice_preview.py" line="83"/>
         <source>预览 — {title}</source>
         <translation>Preview — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_preview.py" line="95"/>
+        <location filename="../../ui/notice_preview.py" line="97"/>
         <source>共 {n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_preview.py" line="115"/>
+        <location filename="../../ui/notice_preview.py" line="120"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_preview.py" line="116"/>
+        <location filename="../../ui/notice_preview.py" line="121"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_preview.py" line="149"/>
+        <location filename="../../ui/notice_preview.py" line="155"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_preview.py" line="149"/>
+        <location filename="../../ui/notice_preview.py" line="155"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_preview.py" line="172"/>
+        <location filename="../../ui/notice_preview.py" line="170"/>
+        <source>已送打印机“{printer}”（{n} 页）。</source>
+        <translation>Sent to the printer “{printer}” ({n} pages).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_preview.py" line="180"/>
         <source>无法保存文件：{error}</source>
         <translation>Cannot save the file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_preview.py" line="183"/>
+        <source>已保存到 {path}。</source>
+        <translation>Saved to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_preview.py" line="188"/>
+        <source>已存档，存档副本：{path}</source>
+        <translation>Archived; archive copy: {path}</translation>
     </message>
 </context>
 <context>
@@ -2969,22 +3021,22 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
         <translation>Note/reason</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="193"/>
+        <location filename="../../ui/procedure_dialog.py" line="194"/>
         <source>已选 {n} / {total} 户</source>
         <translation>{n} of {total} households selected</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="218"/>
+        <location filename="../../ui/procedure_dialog.py" line="219"/>
         <source>请至少选择一户。</source>
         <translation>Select at least one household.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="222"/>
+        <location filename="../../ui/procedure_dialog.py" line="223"/>
         <source>确认结果</source>
         <translation>Confirm the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_dialog.py" line="223"/>
+        <location filename="../../ui/procedure_dialog.py" line="224"/>
         <source>将把已选的 {n} 户记录为“{outcome}”，它们会离开本次程序。确定吗？</source>
         <translation>Record the {n} selected households as &quot;{outcome}&quot;? They leave this procedure.</translation>
     </message>
@@ -3267,42 +3319,47 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="41"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <location filename="../../ui/settings_dialog.py" line="45"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <location filename="../../ui/settings_dialog.py" line="46"/>
         <source>公示默认值</source>
         <translation>Notice defaults</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="45"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>贫困线</source>
         <translation>Poverty lines</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>代码表</source>
         <translation>Code tables</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <source>村民小组</source>
+        <translation>Village groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>驻村工作队</source>
         <translation>Village work team</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>乡镇扶贫工作站</source>
         <translation>Township poverty office</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
         <source>多个代码用逗号分开</source>
         <translation>Separate several codes with commas</translation>
     </message>
@@ -3466,7 +3523,7 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/step_households.py" line="95"/>
+        <location filename="../../ui/step_households.py" line="97"/>
         <source>{passed}/{total} 项通过</source>
         <translation>{passed} of {total} met</translation>
     </message>
@@ -3508,6 +3565,59 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
     </message>
 </context>
 <context>
+    <name>VillageGroupsPage</name>
+    <message>
+        <location filename="../../ui/groups_page.py" line="46"/>
+        <source>如：第一村民小组</source>
+        <translation>e.g. Group 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/groups_page.py" line="48"/>
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/groups_page.py" line="49"/>
+        <source>改名(&amp;R)</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/groups_page.py" line="50"/>
+        <source>删除所选(&amp;L)</source>
+        <translation>De&amp;lete selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/groups_page.py" line="61"/>
+        <source>户的“基本情况”页从这里的列表中选择村民小组。每次修改立即保存，并随数据同步；还有户的村民小组不能删除，可以改名。</source>
+        <translation>A household&apos;s Basic facts page offers the village groups of this list. Each change is saved at once and synced; a group that still has households cannot be deleted, but it can be renamed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/groups_page.py" line="67"/>
+        <source>村：</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/groups_page.py" line="70"/>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/groups_page.py" line="83"/>
+        <source>还没有登记村，无法添加村民小组。</source>
+        <translation>No village is registered yet, so no group can be added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/groups_page.py" line="137"/>
+        <source>删除村民小组“{name}”？</source>
+        <translation>Delete the village group &apos;{name}&apos;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/groups_page.py" line="138"/>
+        <source>删除村民小组</source>
+        <translation>Delete village group</translation>
+    </message>
+</context>
+<context>
     <name>WarningsPanel</name>
     <message>
         <location filename="../../ui/warnings_panel.py" line="133"/>
@@ -3540,7 +3650,12 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
         <translation>All warnings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/warnings_panel.py" line="197"/>
+        <location filename="../../ui/warnings_panel.py" line="189"/>
+        <source>{rule}（{n}）</source>
+        <translation>{rule} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/warnings_panel.py" line="198"/>
         <source>显示 {shown} 条预警（{households} 户），共 {total} 条。双击打开该户。</source>
         <translation>Showing {shown} warnings ({households} households) of {total}. Double-click to open the household.</translation>
     </message>

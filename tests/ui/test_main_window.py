@@ -123,7 +123,7 @@ def test_feature_modules_get_their_menus_before_help(window: MainWindow) -> None
     assert isinstance(menu, QMenu) and window.menu("同步") is menu
     assert window.menu("文件") is window.menu("文件(&F)")
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles[0] == "文件(&F)" and titles[-1] == "帮助(&H)" and "同步" in titles
+    assert titles[0] == "文件(&F)" and titles[-1] == "帮助(&H)" and "同步(&Y)" in titles
 
 
 def test_new_household_opens_in_the_chosen_village_and_refreshes_after_saving(qtbot, window: MainWindow) -> None:

@@ -77,8 +77,8 @@ def households(window: Window, count: int = 3) -> list[str]:
 
 def test_install_adds_the_procedure_and_statistics_menus(window: Window) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert "程序" in titles and "统计" in titles
-    procedure_items = [a.text() for a in window.menu("程序").actions() if a.text()]
+    assert "程序(&P)" in titles and "统计(&S)" in titles
+    procedure_items = [a.text() for a in window.menu("程序(&P)").actions() if a.text()]
     assert procedure_items[0] == "登记程序步骤（批量）…" and "登记异议…" in procedure_items
 
 
