@@ -202,12 +202,9 @@ def _row(text: dict[str, str], row: int, head: str) -> str:
 def export_excel(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     """Write the households (of one village with ``--village``) in the national layout to ``--out``."""
     from exports.excel_export import export_households
-    from models.errors import JiandangError
-    from models.regions import normalize_code
+    from models.regions import require_village
 
-    village = normalize_code(args.village) if args.village else None
-    if village and not db.conn.execute("SELECT 1 FROM regions WHERE code = ? AND level = 5", (village,)).fetchone():
-        raise JiandangError(f"{village} 不是已登记的村。", f"{village} is not a registered village.")
+    village = require_village(db.conn, args.village) if args.village else None
     rows = export_households(db.conn, args.out, village)
     out.write(TEXT["en" if args.lang == "en" else "zh"]["exported"].format(rows=rows, path=args.out) + "\n")
     return 0

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from exports.file_targets import require_plain_target
+from exports.file_targets import require_writable_target, write_replacing
 from exports.notice_kinds import KINDS, PAPERS
 
 if TYPE_CHECKING:
@@ -104,6 +102,7 @@ def notice(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         chosen += households_by_status(db.conn, args.village, tuple(args.status), request.year)
     if args.household or args.status:
         request = replace(request, household_ids=tuple(dict.fromkeys(chosen)))
+    require_writable_target(Path(args.out))  # before the notice is built: a wrong path is all that is said
     built = build_notice(db, request)
     _write(Path(args.out), built.rendered.pdf)
     record = archive(db, built)
@@ -130,19 +129,4 @@ def _check_statuses(statuses: list[str]) -> None:
 
 
 def _write(target: Path, data: bytes) -> None:
-    if not target.parent.is_dir():
-        from models.errors import JiandangError
-
-        raise JiandangError(
-            f"找不到文件夹 {target.parent}，无法写入 {target.name}。",
-            f"Folder {target.parent} does not exist; cannot write {target.name}.",
-        )
-    require_plain_target(target)
-    handle, temporary = tempfile.mkstemp(prefix=".notice-", suffix=".pdf", dir=target.parent)
-    try:
-        with open(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_replacing(target, lambda path: path.write_bytes(data), ".notice-")

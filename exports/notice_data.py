@@ -19,6 +19,7 @@ from exports.notice_kinds import CARD, FUNDS, KINDS, PAPERS, NoticeKind, check_c
 from exports.notice_rows import card_record, fund_rows, household_cells, household_records, total_row
 from models.db import Database
 from models.errors import JiandangError
+from models.regions import require_village
 from models.settings import MIN_NOTICE_DAYS, get_setting
 from models.warnings import working_year
 
@@ -136,10 +137,8 @@ def check_request(conn: sqlite3.Connection, request: NoticeRequest) -> Place:
 
 def village_place(conn: sqlite3.Connection, village_code: str) -> Place:
     """County, township and village names of a registered village; JiandangError when it is not one."""
-    code = str(village_code)
-    row = conn.execute("SELECT name, parent_code FROM regions WHERE code = ? AND level = 5", (code,)).fetchone()
-    if row is None:
-        raise JiandangError(f"区划代码 {code} 不是已登记的村。", f"{code} is not a registered village.")
+    code = require_village(conn, village_code)
+    row = conn.execute("SELECT name, parent_code FROM regions WHERE code = ?", (code,)).fetchone()
 
     def name(region: str) -> str:
         found = conn.execute("SELECT name FROM regions WHERE code = ?", (region,)).fetchone()
