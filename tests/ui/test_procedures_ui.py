@@ -230,3 +230,19 @@ def test_timeline_of_the_selected_household_from_the_menu(qtbot, window: Window,
     window.selected = households(window, 1)[0]
     window.procedure_features.show_timeline()
     assert shown == [window.selected]
+
+
+def test_warnings_panel_in_english_has_no_chinese_punctuation(qtbot, window: Window) -> None:
+    from ui.app import install_translations
+
+    first, _, _ = households(window)
+    window.registry.set_causes(first, None)
+    window.lang = "en"
+    install_translations("en")
+    try:
+        panel = window.procedure_features.show_warnings()
+        items = [panel.rule.itemText(i) for i in range(panel.rule.count())]
+    finally:
+        install_translations("zh")
+    assert "No main cause of poverty (1)" in items
+    assert not [text for text in items if "（" in text or "）" in text]
