@@ -19,15 +19,19 @@ _HOLDER = """SELECT h.id, r.name, (SELECT m.name FROM members m WHERE m.househol
     WHERE h.household_no = ? AND h.village_code = ? AND h.id != ? ORDER BY h.id LIMIT 1"""
 
 
-def number_taken(conn: sqlite3.Connection, values: dict[str, Any], household_id: str | None) -> list[Problem]:
+def number_taken(
+    conn: sqlite3.Connection, values: dict[str, Any], household_id: str | None, stored: dict[str, Any] | None = None
+) -> list[Problem]:
     """A problem when the household's 户编号 is already another household's in its village (naming that one).
 
     Numbers are compared within a village: the national numbers start with the village's code anyway, and a
-    registry that numbers households per village may use 0001 in every village.
+    registry that numbers households per village may use 0001 in every village. Only a number being given
+    (``stored``: the household's row before the change) is checked, so households that already share one
+    (two laptops offline) can still be edited and merged; ``check`` reports them.
     """
     number = str(values.get("household_no") or "").strip()
-    if not number:
-        return []
+    if not number or (stored and number == str(stored.get("household_no") or "").strip()):
+        return []  # a number the household already had: two households sharing it must stay editable and mergeable
     holder = conn.execute(_HOLDER, (number, values.get("village_code"), household_id or "")).fetchone()
     if holder is None:
         return []

@@ -29,10 +29,10 @@ class HouseholdOps(RegistryBase):
 
     def validate_household(self, values: dict[str, Any], household_id: str | None = None) -> list[Problem]:
         """Every problem of a household's own fields (merged over the stored row when updating)."""
-        merged = {**(self.require("households", household_id) if household_id else {}), **values}
+        stored = self.require("households", household_id) if household_id else {}
+        merged = {**stored, **values}
         found = validate_household(merged, self.codes)
-        found += self._check_place(merged) + number_taken(self.conn, merged, household_id)
-        return found
+        return found + self._check_place(merged) + number_taken(self.conn, merged, household_id, stored)
 
     def create_household(
         self, values: dict[str, Any], members: list[dict[str, Any]] | tuple = (), other_causes: list[str] | tuple = ()

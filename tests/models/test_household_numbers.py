@@ -37,3 +37,15 @@ def test_numbers_are_compared_within_a_village(registry: Registry) -> None:
     registry.create_household({"village_code": VILLAGE, "household_no": "0001"}, family(1))
     registry.create_household({"village_code": OTHER_VILLAGE, "household_no": "0001"}, family(2))
     assert registry.conn.execute("SELECT COUNT(*) FROM households").fetchone()[0] == 2
+
+
+def test_households_already_sharing_a_number_stay_editable_and_mergeable(registry: Registry) -> None:
+    """Two laptops entered one family offline under one number: both can still be edited, and merged."""
+    from models.merge_plan import plan_merge
+
+    first = registry.create_household({"village_code": VILLAGE, "household_no": "6211210009"}, family())
+    second = registry.create_household({"village_code": VILLAGE, "household_no": "6211210010"}, family(3))
+    registry.conn.execute("UPDATE households SET household_no = '6211210009' WHERE id = ?", (second,))
+    registry.update_household(first, {"phone": "13800000000"})
+    registry.update_household(second, {"household_no": "6211210009", "phone": "13900000000"})
+    assert [p.code for p in plan_merge(registry, first, second).refusals if p.field == "household_no"] == []
