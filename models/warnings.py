@@ -209,8 +209,10 @@ def _duplicate_message(name: str, count: int, other: str | None) -> tuple[str, s
     number, other_name, same = json.loads(other) if other else ("", "", 0)
     if same:
         where_zh, where_en = f"本户的{other_name}", f"{other_name} of this household"
-    else:
+    elif number:
         where_zh, where_en = f"户编号 {number} 的{other_name}", f"{other_name} of household {number}"
+    else:  # a household without its number yet
+        where_zh, where_en = f"另一户（尚无户编号）的{other_name}", f"{other_name} of another household (no number yet)"
     return (
         f"{name}：证件号码与{where_zh}相同（共登记 {count} 次），请核对后改正或合并。",
         f"{name} has the same ID number as {where_en} ({count} registrations); check, then correct or merge.",

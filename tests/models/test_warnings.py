@@ -100,6 +100,9 @@ def test_duplicated_id_number_in_two_households(registry: Registry, clean: str) 
         [holder] = [hid for hid in (clean, other) if hid != warning.household_id]
         assert f"户编号 {numbers[holder]} 的" in warning.message_zh
         assert f"household {numbers[holder]}" in warning.message_en
+    registry.conn.execute("UPDATE households SET household_no = NULL WHERE id = ?", (other,))
+    [told] = [w for w in fired(registry)["id_duplicate"] if w.household_id == clean]
+    assert "另一户（尚无户编号）的张三" in told.message_zh and "None" not in told.message_en
     assert [w.household_id for w in fired(registry, other)["id_duplicate"]] == [other]
     registry.set_status(other, 2019, "06")
     assert "id_duplicate" not in fired(registry)
