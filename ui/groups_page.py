@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.errors import ERROR, JiandangError
@@ -99,6 +100,15 @@ class VillageGroupsPage(QWidget):
     def _selected(self) -> dict[str, Any] | None:
         row = self.table.currentIndex().row()
         return self.model.record(row) if self.table.selectionModel().hasSelection() and row >= 0 else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in the name field adds the group (it would otherwise press the dialog's OK and close it)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.name.hasFocus():
+            event.accept()
+            if self.add_button.isEnabled():
+                self.add_group()
+            return
+        super().keyPressEvent(event)
 
     def add_group(self) -> bool:
         """Add the typed name as a new group of the chosen village."""

@@ -40,6 +40,19 @@ def test_a_group_typed_on_the_page_is_registered_at_once(page: VillageGroupsPage
     assert page.table.currentIndex().row() == 1 and page.changed
 
 
+def test_enter_in_the_name_field_adds_the_group_and_keeps_the_dialog_open(
+    qtbot, page: VillageGroupsPage, village_registry: Registry
+) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = page.window()
+    page.name.setFocus()
+    page.name.setText("第二村民小组")
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Enter would otherwise press the Settings dialog's OK
+    assert [g["name"] for g in village_registry.groups(VILLAGE)] == ["第一村民小组", "第二村民小组"]
+
+
 def test_a_taken_or_blank_name_is_refused_at_the_field(page: VillageGroupsPage, village_registry: Registry) -> None:
     page.name.setText("第一村民小组")
     assert not page.add_group()
