@@ -12,10 +12,10 @@ import sqlite3
 from typing import Any
 
 from models.errors import Problem
+from models.household_list import HEAD
 from models.validation import problem
 
-_HOLDER = """SELECT h.id, r.name, (SELECT m.name FROM members m WHERE m.household_id = h.id AND m.relation = '01'
-    AND m.in_household = 1 ORDER BY m.name LIMIT 1) FROM households h LEFT JOIN regions r ON r.code = h.village_code
+_HOLDER = f"""SELECT h.id, r.name, {HEAD} FROM households h LEFT JOIN regions r ON r.code = h.village_code
     WHERE h.household_no = ? AND h.village_code = ? AND h.id != ? ORDER BY h.id LIMIT 1"""
 
 
