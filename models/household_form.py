@@ -81,7 +81,7 @@ def id_while_typing(raw: str, complete: bool, today: datetime.date | None = None
 
 def validate_form(registry: Registry, form: HouseholdForm, household_id: str | None = None) -> list[Problem]:
     """Every problem of the form: household fields, causes, each member, the family as a whole, incomes."""
-    found = registry.validate_household(form.household)
+    found = registry.validate_household(form.household, household_id)
     found += registry.check_causes(form.household.get("main_cause"), form.other_causes)
     prepared = []
     for index, member in enumerate(form.members):

@@ -76,6 +76,18 @@ def test_editing_updates_only_what_changed_and_removes_members(registry: Registr
     assert sum(1 for t, a, _ in changed if t == "members" and a == "delete") == 1
 
 
+def test_a_numbered_household_can_be_edited_and_saved_again(registry: Registry) -> None:
+    household_id = save_form(registry, new_form(household_no="6211211032010001"))
+    form = load_form(registry, household_id)
+    assert validate_form(registry, form, household_id) == []  # its own number is not "taken"
+    form.household["phone"] = "13900000000"
+    save_form(registry, form, household_id)
+    assert registry.get_household(household_id)["household"]["phone"] == "13900000000"
+    other = new_form(household_no="6211211032010001")
+    other.members = [person("王五", "01", datetime.date(1960, 1, 1), True, 7)]
+    assert [p.code for p in validate_form(registry, other)] == ["number_taken"]
+
+
 def test_an_id_of_another_household_is_found(registry: Registry) -> None:
     first = save_form(registry, new_form())
     other = family(seq=2)[0]

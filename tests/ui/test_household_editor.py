@@ -75,6 +75,10 @@ def test_create_a_household_with_members_through_the_editor(
         ("李梅", "02", "2", "1972-08-01"),
     ]
     assert "户主：张三" in editor.basic.info.text()
+    basic.editor("phone").setText("13800000002")  # a numbered household saves again (its own number is no clash)
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.windowTitle().endswith("*")
+    assert village_registry.get_household(editor.household_id)["household"]["phone"] == "13800000002"
 
 
 def test_a_wrong_check_digit_is_flagged_at_once_and_blocks_the_member(
