@@ -10,7 +10,7 @@ deleted while it was being edited elsewhere, an orphan).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from models import fields
@@ -19,6 +19,7 @@ from models.db import Database
 from models.records import display
 from models.registry_base import table_name
 from models.sync_fold import DELETED, FIELD, TAMPER
+from models.sync_gone import household_exists, merged_into
 from models.sync_merge import reconcile
 from models.sync_resolve import ConflictView, describe_record, list_conflicts, site_name
 
@@ -47,6 +48,7 @@ class DeskItem:
     other: str
     other_source: str
     conflict: ConflictView | None = None
+    household: str | None = None  # the household "打开该户" opens: its own, the one it was merged into, or none
 
     def kind_label(self, lang: str = "zh") -> str:
         """What kind of conflict, in words."""
@@ -59,6 +61,18 @@ def desk_items(db: Database, lang: str = "zh", refresh: bool = True) -> list[Des
     if refresh:
         reconcile(db)
     items = [_conflict_item(db, c, lang) for c in list_conflicts(db)]
+    items += _orphan_items(db, lang)
+    return [replace(item, household=_openable(db, item.scope)) for item in items]
+
+
+def _openable(db: Database, scope: str) -> str | None:
+    if not scope:
+        return None
+    return scope if household_exists(db, scope) else merged_into(db, scope)
+
+
+def _orphan_items(db: Database, lang: str) -> list[DeskItem]:
+    items = []
     for table, pk, scope, parent_table, parent_key in db.conn.execute(
         "SELECT tbl, pk, scope, parent_tbl, parent_key FROM sync_parked WHERE parent_deleted = 1 ORDER BY scope, pk"
     ).fetchall():

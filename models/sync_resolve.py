@@ -177,7 +177,25 @@ def describe_record(db: Database, table: str, pk: str, scope: str, lang: str = "
     ).fetchone()
     suffix = " household" if lang == "en" else "户"
     text = f"{household[2]} {household[0] or ''} {household[1] or ''}{suffix}".strip() if household else ""
+    if household is None and scope:
+        text = _gone_text(db, scope, lang)
     if table == "members":
         name = db.conn.execute("SELECT name FROM members WHERE id = ?", (pk,)).fetchone()
         text = f"{text} · {name[0]}" if name else text
     return text or f"{table} {pk[:8]}"
+
+
+def _gone_text(db: Database, scope: str, lang: str) -> str:
+    """A household no longer here: as its change records remember it, deleted or merged into another."""
+    from models.sync_gone import gone_household
+
+    gone = gone_household(db, scope)
+    if not (gone.village or gone.number or gone.head):
+        return ""
+    if lang == "en":
+        text = f"{gone.village} {gone.number} {gone.head} household".strip()
+        kept = describe_record(db, "households", gone.merged_into, gone.merged_into, lang) if gone.merged_into else ""
+        return f"{text} (merged into {kept})" if kept else f"{text} (deleted)"
+    text = f"{gone.village} {gone.number} {gone.head}户".strip()
+    kept = describe_record(db, "households", gone.merged_into, gone.merged_into, lang) if gone.merged_into else ""
+    return f"{text}（已并入 {kept}）" if kept else f"{text}（已删除）"

@@ -43,12 +43,12 @@ from ui import messages
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (
     QT_TRANSLATE_NOOP("ConflictsTableModel", "记录"),
+    QT_TRANSLATE_NOOP("ConflictsTableModel", "类型"),
     QT_TRANSLATE_NOOP("ConflictsTableModel", "字段"),
     QT_TRANSLATE_NOOP("ConflictsTableModel", "A：当前值（暂定）"),
     QT_TRANSLATE_NOOP("ConflictsTableModel", "A 来自"),
     QT_TRANSLATE_NOOP("ConflictsTableModel", "B：另一值"),
     QT_TRANSLATE_NOOP("ConflictsTableModel", "B 来自"),
-    QT_TRANSLATE_NOOP("ConflictsTableModel", "类型"),
 )
 
 
@@ -82,12 +82,12 @@ class ConflictsTableModel(QAbstractTableModel):
         item = self._items[index.row()]
         values = (
             item.record,
+            item.kind_label(self._lang),
             item.field,
             item.current,
             item.current_source,
             item.other,
             item.other_source,
-            item.kind_label(self._lang),
         )
         return values[index.column()]
 
@@ -113,8 +113,8 @@ class ConflictDesk(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text in (
@@ -138,7 +138,7 @@ class ConflictDesk(QDialog):
         layout.addLayout(row)
         layout.addWidget(close)
         self.table.selectionModel().selectionChanged.connect(self._enable)
-        self.resize(1100, 460)
+        self.resize(1280, 460)
         self.reload()
 
     def reload(self) -> None:
@@ -174,6 +174,7 @@ class ConflictDesk(QDialog):
             ("open", {FIELD, DELETED, ORPHAN}),
         ):
             self.buttons[key].setEnabled(kind in kinds)
+        self.buttons["open"].setEnabled(bool(item and item.household))  # a deleted household cannot be opened
 
     def decide(self, action: str, typed: str | None = None) -> bool:
         """Carry out one decision on the selected item; True when something was decided."""
@@ -181,8 +182,8 @@ class ConflictDesk(QDialog):
         if item is None:
             return False
         if action == "open":
-            if self._open is not None:
-                self._open(item.scope)
+            if self._open is not None and item.household:
+                self._open(item.household)  # a merged-away household: the one that kept its family
             return False
         try:
             self._decide(item, action, typed)

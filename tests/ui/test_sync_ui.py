@@ -165,8 +165,9 @@ def test_the_conflict_desk_shows_both_sides_and_keep_b_wins(
     qtmodeltester.check(desk.model)
     assert desk.model.rowCount() == 1
     row = [desk.model.data(desk.model.index(0, c)) for c in range(desk.model.columnCount())]
-    assert row[1] == "联系电话" and row[2] == "13900000003" and row[4] == "13900000002"
-    assert "石峰村工作队" in row[3] and "文峰村工作队" in row[5]
+    assert row[1] == "两处修改了同一字段" and row[2] == "联系电话"
+    assert row[3] == "13900000003" and row[5] == "13900000002"
+    assert "石峰村工作队" in row[4] and "文峰村工作队" in row[6]
     shoot(desk, "conflict-desk")
     assert desk.decide("keep_b")
     assert desk.model.rowCount() == 0

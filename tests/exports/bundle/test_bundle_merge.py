@@ -41,3 +41,27 @@ def test_the_township_merges_a_family_registered_on_two_laptops_and_everyone_con
         assert conn.execute("SELECT phone FROM households").fetchone()[0] == "13900000002"
         assert conn.execute("SELECT count(*) FROM sync_parked").fetchone()[0] == 0
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_the_desk_names_a_merged_away_household_and_opens_the_one_that_kept_the_family(
+    township: Site, laptop: Site, laptop2: Site
+) -> None:
+    import datetime
+
+    from models.sync_desk import desk_items
+    from tests.models.conftest import person
+
+    keep = laptop.registry.create_household({"village_code": VILLAGE, "household_no": "101"}, family(1))
+    other = laptop2.registry.create_household({"village_code": VILLAGE, "household_no": "202"}, family(1))
+    township.load(laptop.export().path)
+    township.load(laptop2.export().path)
+    laptop2.load(township.export(laptop2).path)
+    merge_households(township.registry, keep, other, "两台电脑重复录入", "乡镇录入员")
+    laptop2.registry.add_member(other, person("李四妻", "02", datetime.date(1980, 1, 1), False, 7))  # offline
+    township.load(laptop2.export().path)
+
+    [item] = [i for i in desk_items(township.db) if i.scope == other]
+    assert "202 张三户（已并入" in item.record and "101 张三户" in item.record and "李四妻" in item.record
+    assert item.household == keep  # 打开该户 opens the household that kept the family
+    [english] = [i for i in desk_items(township.db, lang="en") if i.scope == other]
+    assert "(merged into" in english.record and "101 张三 household" in english.record

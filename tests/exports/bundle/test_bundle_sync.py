@@ -286,3 +286,15 @@ def test_an_edit_lost_to_a_delete_is_queued_and_the_deletion_can_be_accepted(
         site.load(township.export(site).path)
         assert [c for c in list_conflicts(site.db) if c.kind == "deleted"] == []
     assert laptop.dump() == laptop2.dump() == township.dump()
+
+
+def test_the_desk_names_a_deleted_household_by_its_number_and_head_and_cannot_open_it(
+    township: Site, laptop: Site, laptop2: Site
+) -> None:
+    from models.sync_desk import desk_items
+
+    hid, added = _deleted_household_with_new_member(township, laptop, laptop2)
+    [orphan] = [item for item in desk_items(township.db) if item.pk == added]
+    assert orphan.record.endswith("张三户（已删除） · 张小红") and orphan.household is None
+    [english] = [item for item in desk_items(township.db, lang="en") if item.pk == added]
+    assert "张三 household (deleted)" in english.record
