@@ -148,7 +148,7 @@ def _hit_table(db: Database, args: argparse.Namespace, hits: list) -> list[str]:
     relation = label_en if args.lang == "en" else label
     villages = {region["code"]: region["name"] for region in Registry(db).regions()}
     rows = [
-        [hit.name, relation("relation", hit.relation), hit.id_masked or "",
+        [hit.display_name(args.lang), relation("relation", hit.relation), hit.id_masked or "",
          villages.get(hit.village_code) or hit.village_code or "", hit.household_no or ""]
         for hit in hits
     ]

@@ -54,6 +54,20 @@ class SearchHit:
     village_code: str
     household_no: str | None
     match: str
+    left_reason: str | None = None  # member_change code when the member no longer lives in the household
+    left_date: str | None = None
+
+    def display_name(self, lang: str = "zh") -> str:
+        """The name, with how and when the member left when they no longer live in the household."""
+        if self.member_id is None or self.left_reason is None:
+            return self.name
+        from models.codes import label, label_en
+
+        reason = (label_en if lang == "en" else label)("member_change", self.left_reason) or (
+            "left" if lang == "en" else "已不在户"
+        )
+        when = f" {self.left_date}" if self.left_date else ""
+        return f"{self.name} ({reason}{when})" if lang == "en" else f"{self.name}（{reason}{when}）"
 
 
 @dataclass(frozen=True)
@@ -208,8 +222,9 @@ def _hits(conn: sqlite3.Connection, picked: list[tuple[int, str]]) -> list[Searc
         return []
     rows = conn.execute(
         "SELECT d.doc, d.household_id, d.member_id, m.name, m.relation, m.id_number, h.village_code, "
-        "h.household_no FROM search_docs d JOIN households h ON h.id = d.household_id "
-        "LEFT JOIN members m ON m.id = d.member_id WHERE d.doc IN (SELECT value FROM json_each(?))",
+        "h.household_no, m.in_household, m.left_reason, m.left_date "
+        "FROM search_docs d JOIN households h ON h.id = d.household_id LEFT JOIN members m ON m.id = d.member_id "
+        "WHERE d.doc IN (SELECT value FROM json_each(?))",
         (json.dumps([doc for doc, _ in picked]),),
     ).fetchall()
     by_doc = {r[0]: r[1:] for r in rows}
@@ -223,18 +238,19 @@ def _hits(conn: sqlite3.Connection, picked: list[tuple[int, str]]) -> list[Searc
 
 
 def _hit(conn: sqlite3.Connection, row: tuple, match: str) -> SearchHit:
-    household_id, member_id, name, relation, id_number, village_code, household_no = row
+    household_id, member_id, name, relation, id_number, village_code, household_no, living, reason, left = row
     if member_id is None:
-        name, id_number = _head(conn, household_id)
+        name, id_number, relation = _head(conn, household_id)
+    gone = member_id is not None and living == 0
     return SearchHit(household_id, member_id, name or "", relation, mask_id_number(id_number or ""),
-                     village_code, household_no, match)
+                     village_code, household_no, match, (reason or "") if gone else None, left if gone else None)
 
 
-def _head(conn: sqlite3.Connection, household_id: str) -> tuple[str, str | None]:
-    """Name and ID number of the household's head (or its first member when it has none)."""
+def _head(conn: sqlite3.Connection, household_id: str) -> tuple[str, str | None, str | None]:
+    """Name, ID number and relation of the household's head (or its first member when it has none)."""
     row = conn.execute(
-        "SELECT name, id_number FROM members WHERE household_id = ? "
+        "SELECT name, id_number, relation FROM members WHERE household_id = ? "
         "ORDER BY in_household DESC, relation = '01' DESC, sort, id LIMIT 1",
         (household_id,),
     ).fetchone()
-    return (row[0], row[1]) if row else ("", None)
+    return (row[0], row[1], row[2]) if row else ("", None, None)

@@ -91,7 +91,7 @@ class SearchResultsTableModel(ColumnTableModel):
 
     def _cell(self, hit: Any, column: int) -> str:
         if column == 0:
-            return hit.name
+            return hit.display_name(self._lang)
         if column == 1:
             return (label_en if self._lang == "en" else label)("relation", hit.relation)
         if column == 2:

@@ -115,6 +115,15 @@ def test_departed_members_are_found_after_live_ones(db, registry):
         (registry["张三"], "exact"), (registry["departed"], "exact"), (registry["张三丰"], "prefix")]
 
 
+def test_a_member_who_left_is_shown_with_how_and_when(db, registry):
+    with db.write("test") as w:
+        w.update("members", registry["departed"], {"left_reason": "01", "left_date": "2019-05-02"})
+    hits = {h.member_id: h for h in search(db.conn, "张三").hits}
+    assert hits[registry["departed"]].display_name() == "张三（死亡 2019-05-02）"
+    assert hits[registry["departed"]].display_name("en") == "张三 (Death 2019-05-02)"
+    assert hits[registry["张三"]].display_name() == "张三" and hits[registry["张三"]].left_reason is None
+
+
 def test_input_is_normalised(db, registry):
     for query in ("ＺＳ", " Zhang San ", "张 三", "zhang-san", "张三\t"):
         assert _first(db, query).member_id == registry["张三"], query
@@ -158,7 +167,7 @@ def test_trailing_x_of_an_id_matches_either_case(db, registry, number_path):
 def test_household_number_finds_the_household(db, registry, number_path):
     hit = _first(db, "5201020010010001")
     assert (hit.household_id, hit.member_id, hit.match) == (registry["house_a"], None, "exact")
-    assert (hit.name, hit.relation, hit.village_code) == ("张三", None, VILLAGE_1)
+    assert (hit.name, hit.relation, hit.village_code) == ("张三", "01", VILLAGE_1)  # the head, shown as such
     assert hit.id_masked == ZHANG_SAN_ID[:6] + "********" + ZHANG_SAN_ID[-4:]
     fragment = search(db.conn, "0020007").hits
     assert [(h.household_id, h.member_id) for h in fragment] == [(registry["house_b"], None)]
