@@ -31,6 +31,15 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule(
+        "not_identified",
+        WARNING,
+        "已登记但尚未识别（没有贫困户状态）",
+        "Registered but not identified (no status)",
+        "在户的“程序”页办理识别程序；识别通过后，该户才计入统计和其他预警。",
+        "Run the identification procedure on the household's Procedures page; only then is it counted in the "
+        "statistics and the other warnings.",
+    ),
+    Rule(
         "no_main_cause",
         WARNING,
         "未填写主要致贫原因",

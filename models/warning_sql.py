@@ -52,6 +52,8 @@ _MARKERS = {
 }
 
 QUERIES: dict[str, str] = {
+    "not_identified": """SELECT h.id, h.id, NULL, NULL, NULL FROM households h
+        WHERE NOT EXISTS (SELECT 1 FROM status_history s WHERE s.household_id = h.id) {scope:h.id}""",
     "no_main_cause": """WITH {cur}, {live}
         SELECT h.id, h.id, NULL, NULL, NULL FROM live h WHERE COALESCE(h.main_cause, '') = ''""",
     "no_helper": """WITH {cur}, {live}

@@ -228,6 +228,10 @@ def _notice_message(procedure: str, title_zh: str, date: str, title_en: str) -> 
 
 
 _MESSAGES: dict[str, Any] = {
+    "not_identified": lambda *_: (
+        "这一户已登记，但还没有办理识别，没有贫困户状态。",
+        "The household is registered but has not been identified: it has no status.",
+    ),
     "no_main_cause": lambda *_: ("在册贫困户未填写主要致贫原因。", "A poor household has no main cause recorded."),
     "no_helper": lambda *_: ("在册贫困户没有帮扶责任人。", "A poor household has no responsible helper."),
     "pairing_ended": lambda end, helper, _: (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.check import format_report, run_check
 from models.registry import Registry
+from models.warnings import working_year
 from tests.models.conftest import VILLAGE, family
 
 
@@ -12,7 +13,12 @@ def codes(registry: Registry) -> list[str]:
 
 
 def test_a_clean_registry_has_no_findings(registry: Registry) -> None:
-    registry.create_household({"village_code": VILLAGE, "attribute": "1", "main_cause": "01"}, family())
+    members = family()
+    members[2]["school_status"] = "06"  # 张小明, 15, in grade 9
+    hid = registry.create_household({"village_code": VILLAGE, "attribute": "1", "main_cause": "01"}, members)
+    assert [p.code for p in run_check(registry.conn).problems] == ["not_identified"]  # registered, not identified
+    registry.set_status(hid, 2013, "03")  # identified in 2013 and since exited: nothing else is asked of it
+    registry.set_income(hid, working_year(registry.conn) - 1, {"wage": 90000})
     report = run_check(registry.conn)
     assert report.problems == [] and report.households == 1 and report.members == 4
     assert "错误 0 处" in format_report(report)

@@ -241,7 +241,7 @@ def test_check_reports_warnings_without_failing(registry: Registry, clean: str) 
 
 
 def test_every_rule_has_a_title_a_hint_and_a_severity() -> None:
-    assert len({r.id for r in RULES}) == len(RULES) == 15
+    assert len({r.id for r in RULES}) == len(RULES) == 16
     assert all(r.title_zh and r.hint_zh and r.hint_en and r.severity in ("error", "warning") for r in RULES)
 
 
