@@ -2,7 +2,7 @@
 
     bundle keys init [--role township|village] [--name NAME]   create this installation's keys
     bundle keys show | keys revoke SITE                        fingerprint; revoke an enrolled laptop
-    bundle enroll [FILE] [--to FILE]                           write our key file / enroll a peer's
+    bundle enroll [FILE] [--to FILE] [--reactivate]            write our key file / enroll a peer's
     bundle export --to FILE|FOLDER [--peer SITE]               write the next bundle
     bundle import FILE... [--dry-run] [--accept-clock]         import bundles (dry run: report only)
     bundle inspect FILE                                        what a bundle is, without importing it
@@ -43,6 +43,10 @@ _HELP = {
     ),
     "key_file": ("对方的密钥文件", "the peer's key file"),
     "to_key": ("把本机密钥文件写到这里", "write our key file here"),
+    "reactivate": (
+        "重新启用一台已吊销的设备（默认拒绝登记已吊销设备的密钥文件）",
+        "re-enable a revoked device (its key file is refused without this)",
+    ),
     "export": ("导出下一个数据包到 U 盘", "write the next bundle to the stick"),
     "to": ("数据包文件或文件夹", "bundle file or folder"),
     "peer": ("乡镇导出回执包时：给哪台电脑", "at the township: the laptop the return bundle is for"),
@@ -84,6 +88,7 @@ def add_bundle_parser(commands: Any, lang: str) -> None:
     enroll = actions.add_parser("enroll", help=_h(lang, "enroll"))
     enroll.add_argument("file", nargs="?", type=Path, help=_h(lang, "key_file"))
     enroll.add_argument("--to", type=Path, metavar="FILE", help=_h(lang, "to_key"))
+    enroll.add_argument("--reactivate", action="store_true", help=_h(lang, "reactivate"))
     export = actions.add_parser("export", help=_h(lang, "export"))
     export.add_argument("--to", type=Path, metavar="FILE", required=True, help=_h(lang, "to"))
     export.add_argument("--peer", metavar="SITE", help=_h(lang, "peer"))

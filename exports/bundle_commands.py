@@ -22,6 +22,7 @@ from exports.bundle_keys import (
     replaced_township,
     require_identity,
     revoke,
+    revoked_enrollment,
     unlock,
 )
 from exports.bundle_keys import (
@@ -40,6 +41,7 @@ _T = {
         "enrolled": "已登记 {name}（{role}，设备编号 {site}）。\n指纹：{fp}\n"
         "请与对方屏幕上显示的指纹逐字核对；不一致时请吊销。",
         "replaced": "原来登记的乡镇 {name}（{site}）已停用：以后的数据包只发给新登记的乡镇。",
+        "reactivated": "已重新启用 {name}（原于 {when} 吊销）：从现在起又接收它的数据包。",
         "exported": "已写入 {path}：{records} 条记录，{size} 字节，读回校验一致。可以安全拔出 U 盘。",
         "township": "乡镇",
         "village": "村",
@@ -53,6 +55,7 @@ _T = {
         "enrolled": "Enrolled {name} ({role}, device id {site}).\nFingerprint: {fp}\nCompare it character by character "
         "with the one on the other screen; revoke it if they differ.",
         "replaced": "The township enrolled before, {name} ({site}), is no longer used: bundles go to the new one only.",
+        "reactivated": "Re-enabled {name} (revoked on {when}): its bundles are accepted again from now on.",
         "exported": "Wrote {path}: {records} records, {size} bytes, read back and verified. The stick can be removed "
         "safely.",
         "township": "township",
@@ -94,10 +97,12 @@ def enroll(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int
     """Without FILE write our key file (to --to); with FILE enroll the peer's key file (and write ours to --to)."""
     if args.file is not None:
         peer = read_key_file(args.file)
-        replaced = replaced_township(db, peer)
-        peer = enroll_peer(db, peer)
+        replaced, revoked = replaced_township(db, peer), revoked_enrollment(db, peer)
+        peer = enroll_peer(db, peer, reactivate=getattr(args, "reactivate", False))
         if replaced is not None:
             out.write(_t(args, "replaced").format(name=replaced.name, site=replaced.site_id) + "\n")
+        if revoked is not None:
+            out.write(_t(args, "reactivated").format(name=peer.name, when=(revoked.revoked or "")[:16]) + "\n")
         out.write(
             _t(args, "enrolled").format(
                 name=peer.name, role=_t(args, peer.role), site=peer.site_id, fp=peer.fingerprint
@@ -120,6 +125,8 @@ def export(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int
 
     result = export_bundle(db, unlock(db, ask()), args.to, args.peer)
     out.write(_t(args, "exported").format(path=result.path, records=result.records, size=result.size) + "\n")
+    if result.kept:
+        out.write(result.note(args.lang) + "\n")
     return 0
 
 

@@ -215,9 +215,7 @@ def open_chunks(stream: BinaryIO, header: Header, cipher: ChaCha20Poly1305) -> I
         try:
             yield cipher.decrypt(_nonce(counter, last), block, header.raw)
         except InvalidTag as error:
-            raise _damaged(
-                "内容校验失败（文件被截断或改动过）", "a chunk failed its check (truncated or altered)"
-            ) from error
+            raise _damaged("内容校验失败", "a chunk failed its check") from error
         if last:
             return
         block, counter = following, counter + 1
@@ -249,6 +247,7 @@ def _is_kid(value: object) -> bool:
 
 def _damaged(zh: str, en: str) -> BundleFormatError:
     return BundleFormatError(
-        f"数据包文件已损坏或被改动（{zh}），没有导入任何内容。",
-        f"The bundle file is damaged or was altered ({en}); nothing was imported.",
+        f"数据包文件已损坏、被截断或被改动（{zh}），没有导入任何内容。请从原来的电脑重新复制，或重新导出。",
+        f"The bundle file is damaged, truncated or was altered ({en}); nothing was imported. Please copy it again "
+        "from the computer that wrote it, or export it again.",
     )

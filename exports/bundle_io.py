@@ -14,6 +14,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from models.paths import data_dir
 
 MAX_BUNDLE = 16 * 2**30
 BLOCK = 1 << 20
+_BESIDE = re.compile(r"(?P<base>[0-9a-f]{8}(?:-to-[0-9a-f]{8})?-\d{4,})-(?:[2-9]|[1-9]\d+)(?P<suffix>\.jdb)")
 
 
 class MediaError(JiandangError):
@@ -55,6 +57,44 @@ def safe_write(target: Path, pieces: Iterable[bytes]) -> tuple[str, int]:
             "Export again to another stick.",
         )
     return digest.hexdigest(), size
+
+
+def free_path(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem+suffix``, or ``stem-2``, ``stem-3``, … when that name is taken: never a file already there.
+
+    A database restored from an older copy repeats its bundle counter, and the file of that name on the stick may
+    be the only copy of edits made since: it is never replaced (``kept_beside`` then names it).
+    """
+    path, number = folder / f"{stem}{suffix}", 1
+    while path.exists() or path.is_symlink():
+        number += 1
+        path = folder / f"{stem}-{number}{suffix}"
+    return path
+
+
+def kept_beside(path: Path) -> str | None:
+    """The name of the older bundle that ``free_path`` left in place when it chose ``path`` (None if none)."""
+    match = _BESIDE.fullmatch(path.name)
+    if match is None:
+        return None
+    kept = match["base"] + match["suffix"]
+    return kept if (path.parent / kept).exists() else None
+
+
+def kept_note(path: Path, lang: str = "zh") -> str:
+    """Tells the user that a bundle of the same name was kept and the new one saved beside it ("" if not)."""
+    kept = kept_beside(path)
+    if kept is None:
+        return ""
+    if lang == "en":
+        return (
+            f"{kept} was already there (perhaps written before this computer's database was restored from a "
+            f"backup) and was not replaced: the new bundle is saved as {path.name}. Keep both files and import both."
+        )
+    return (
+        f"U 盘上已有同名的 {kept}（可能是这台电脑的数据库从备份恢复之前写出的），没有覆盖它；"
+        f"新的数据包另存为 {path.name}。两个文件都请保留，都要导入。"
+    )
 
 
 def file_sha256(path: Path) -> str:

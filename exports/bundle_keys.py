@@ -205,11 +205,12 @@ def read_key_file(path: Path) -> Peer:
     )
 
 
-def enroll(db: Database, peer: Peer) -> Peer:
+def enroll(db: Database, peer: Peer, reactivate: bool = False) -> Peer:
     """Record a peer's public keys: a laptop at the township, the township on a laptop.
 
     A laptop answers to one township: enrolling another one revokes the one before (a township that made
     new keys, or a work team moved to another township), so bundles are never addressed to the old keys.
+    A revoked device's key file (old copies stay on the sticks) is refused unless ``reactivate`` is given.
     """
     own = require_identity(db)
     if peer.site_id == db.site_id:
@@ -229,6 +230,17 @@ def enroll(db: Database, peer: Peer) -> Peer:
             "computer: two computers cannot share one database, so start a new database on the new computer and "
             "enroll that; do not revoke the original computer. Only if that computer really made new keys, revoke its "
             "enrollment first and enroll again.",
+        )
+    if existing is not None and existing.revoked is not None and not reactivate:
+        when = existing.revoked[:16]
+        raise SyncKeyError(
+            f"{existing.name}（设备编号 {existing.site_id[:8]}）已于 {when} 吊销，这次没有登记，它的数据包仍被拒收。"
+            "U 盘上常留着它的旧密钥文件，请确认没有选错。确实要重新启用这台设备时（例如找回了丢失的电脑），"
+            "请在登记时加上 --reactivate：bundle enroll 密钥文件 --reactivate。",
+            f"{existing.name} (device id {existing.site_id[:8]}) was revoked on {when}; it was not enrolled and its "
+            "bundles are still refused. Old key files often stay on the sticks: check that you chose the right one. "
+            "To re-enable this device deliberately (e.g. a lost laptop was found), enroll it with --reactivate: "
+            "bundle enroll KEYFILE --reactivate.",
         )
     with db._plain_transaction():  # noqa: SLF001
         if own.role == VILLAGE:  # a laptop answers to one township: a new one replaces the old (see replaced_township)
@@ -250,6 +262,12 @@ def enroll(db: Database, peer: Peer) -> Peer:
             ),
         )
     return find_peer(db, peer.site_id)  # type: ignore[return-value]
+
+
+def revoked_enrollment(db: Database, peer: Peer) -> Peer | None:
+    """The enrollment of ``peer``'s device when it was revoked here (enrolling it again would re-enable it)."""
+    existing = find_peer(db, peer.site_id)
+    return existing if existing is not None and existing.revoked is not None else None
 
 
 def replaced_township(db: Database, peer: Peer) -> Peer | None:

@@ -226,6 +226,9 @@ def _outcome(report: ImportReport, dry_run: bool) -> None:
         f"{verb_en}: {merge.rows_new} new, {merge.rows_updated} updated, {merge.rows_deleted} deleted rows, "
         f"{merge.conflicts_new} conflicts, {merge.rejected} records rejected{held_en}."
     )
+    for zh, en in merge.warnings:  # e.g. accepted records dated ahead: they win until real time catches up
+        report.message_zh += zh
+        report.message_en += " " + en
 
 
 def _remember(db: Database, manifest: Manifest, report: ImportReport) -> None:

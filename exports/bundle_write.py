@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exports.bundle_format import key_id, new_header, payload_cipher, seal_chunks
-from exports.bundle_io import safe_write
+from exports.bundle_io import free_path, kept_beside, kept_note, safe_write
 from exports.bundle_keys import TOWNSHIP, VILLAGE, Peer, PrivateKeys, SyncKeyError, find_peer, peers
 from exports.bundle_manifest import CHANGES, RETURN, manifest_bytes, payload_prefix
 from models import migrations
@@ -56,6 +56,15 @@ class ExportResult:
     records: int
     size: int
     sha256: str
+
+    @property
+    def kept(self) -> str | None:
+        """An older bundle of the same name left untouched on the stick, this one saved beside it (or None)."""
+        return kept_beside(self.path)
+
+    def note(self, lang: str = "zh") -> str:
+        """What to tell the user about ``kept`` ("" when no file was in the way)."""
+        return kept_note(self.path, lang)
 
 
 def export_bundle(db: Database, keys: PrivateKeys, to: Path, peer_id: str | None = None) -> ExportResult:
@@ -131,9 +140,10 @@ def _addressee(db: Database, keys: PrivateKeys, peer_id: str | None) -> Peer:
 
 
 def _target(to: Path, site: str, peer: str, kind: str, counter: int) -> Path:
+    """``to`` itself when it names a file; in a folder the next name, never one already there (``free_path``)."""
     if to.is_dir():
         name = f"{site[:8]}-{counter:04d}" if kind == CHANGES else f"{site[:8]}-to-{peer[:8]}-{counter:04d}"
-        return to / (name + SUFFIX)
+        return free_path(to, name, SUFFIX)
     return to
 
 

@@ -27,10 +27,11 @@ from dataclasses import asdict, dataclass, field
 
 from models.clock import MAX_FUTURE_MS, unpack, wall_ms
 from models.db import Database
-from models.errors import JiandangError
 from models.sync_apply import Applier
 from models.sync_baseline import OWNED_TABLES
 from models.sync_bulk import BULK_MIN
+from models.sync_clock import ClockAheadError as ClockAheadError  # re-exported: the importers catch it here
+from models.sync_clock import ClockCheck
 from models.sync_duplicates import duplicate_numbers
 from models.sync_parking import settle, take_parked
 from models.sync_records import HLC, SITE, TBL, Log, SyncSchema
@@ -40,10 +41,6 @@ from models.sync_state import site_ranges, township_site
 REBUILD_SHARE = 0.3  # re-index everything when an import touches more than this share of households
 REBUILD_MIN = 2000
 CACHE_KIB = 1048576  # SQLite page cache during a merge (1 GiB, taken only as needed; fewer spills in a big import)
-
-
-class ClockAheadError(JiandangError):
-    """A record's clock is more than 24 hours ahead of this computer's clock."""
 
 
 @dataclass
@@ -68,6 +65,7 @@ class MergeReport:
     missing: dict[str, list[list[int]]] = field(default_factory=dict)  # site -> missing ranges after
     max_hlc: int = 0
     future_ms: int = 0  # how far the newest record's clock is ahead of ours (0 if not)
+    warnings: list[list[str]] = field(default_factory=list)  # [zh, en]: e.g. accepted records dated ahead
     index_seconds: float = 0.0  # time spent rebuilding search documents
     seconds: dict[str, float] = field(default_factory=dict)  # where the time went: merge, finish (and the caller's)
 
@@ -121,6 +119,7 @@ class Merger:
         self.accept_skew = accept_skew
         self.now_ms = now_ms if now_ms is not None else wall_ms()
         self.applier = Applier(self.conn, SyncSchema.load(self.conn), township_site(self.conn))
+        self.clocks = ClockCheck(self.conn, db.site_id, self.applier.township, self.now_ms)
         self.parked = take_parked(self.conn)
         self.report = MergeReport()
         self._conflicts_before = self._count_conflicts()
@@ -134,8 +133,12 @@ class Merger:
         if not report.received and len(logs) >= BULK_MIN:  # a big first batch: maybe a first import (sync_bulk)
             self.applier.begin_bulk()
         report.received += len(logs)
-        self._check_clocks(logs)
+        ahead = self._check_clocks(logs)
         sequenced = sequence(self.conn, logs, self.db.site_id)
+        if ahead:  # judge the new records only: not duplicates, nor held records of earlier imports released now
+            incoming = {id(log) for log in logs}
+            self.clocks.judge([r for r in (*sequenced.apply, *sequenced.hold) if id(r) in incoming], self.accept_skew)
+            self.clocks.note(sequenced.apply)
         plan = self.applier.plan(sequenced.apply)
         store(self.conn, sequenced)
         self.applier.apply(plan, parsed)
@@ -150,25 +153,18 @@ class Merger:
         self._sites.update(log[SITE] for log in logs)
         report.seconds["merge"] = report.seconds.get("merge", 0.0) + time.perf_counter() - started
 
-    def _check_clocks(self, logs: list[Log]) -> None:
+    def _check_clocks(self, logs: list[Log]) -> bool:
+        """Note how far ahead the records are, adopt the clocks within 24 h; True when any is further ahead."""
         if not logs:
-            return
+            return False
         newest = max(log[HLC] for log in logs)
         self.report.max_hlc = max(self.report.max_hlc, newest)
         ahead = unpack(newest)[0] - self.now_ms
         self.report.future_ms = max(self.report.future_ms, ahead, 0)
-        if ahead > MAX_FUTURE_MS and not self.accept_skew:
-            days = ahead / 86_400_000
-            raise ClockAheadError(
-                f"数据包里的修改时间比本机时钟快了约 {days:.0f} 天：发出数据包的电脑时钟可能不对。"
-                "数据包已保留、未导入；请把那台电脑的日期时间调正后重新导出，或由乡镇工作人员确认后强制导入。",
-                f"The bundle's changes are dated about {days:.0f} days ahead of this computer's clock: the sending "
-                "laptop's clock is probably wrong. The bundle was kept but not imported; set that laptop's date "
-                "and time and export again, or have the clerk accept it explicitly.",
-            )
         within = [log[HLC] for log in logs if unpack(log[HLC])[0] <= self.now_ms + MAX_FUTURE_MS]
         if within:
             self._clock = max(self._clock, max(within))
+        return ahead > MAX_FUTURE_MS
 
     def finish(self) -> MergeReport:
         """Re-examine parked rows, park orphans, re-index, flag duplicates, advance the clock; the report."""
@@ -194,6 +190,7 @@ class Merger:
         report.conflicts_new = max(0, report.conflicts - self._conflicts_before)
         ranges = site_ranges(self.conn, sorted(self._sites))
         report.missing = {s: [list(r) for r in ranges[s].missing] for s in sorted(self._sites) if ranges[s].missing}
+        report.warnings = self.clocks.warnings()
         self._advance_clock()
         report.seconds["finish"] = time.perf_counter() - begun - report.index_seconds
         report.seconds = {k: round(v, 3) for k, v in report.seconds.items()}

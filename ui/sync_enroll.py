@@ -34,6 +34,7 @@ from exports.bundle_keys import (
     key_file_bytes,
     read_key_file,
     replaced_township,
+    revoked_enrollment,
     unlock,
 )
 from models.db import Database
@@ -148,13 +149,27 @@ class EnrollDialog(QDialog):
         return True
 
     def enroll_file(self, path: str) -> bool:
-        """Enroll the other side's key file once the user confirms the fingerprint matches."""
+        """Enroll the other side's key file once the user confirms the fingerprint matches.
+
+        A revoked device is re-enabled only when the user answers an explicit question naming the revocation
+        (No is the default).
+        """
         if not path:
             return False
         try:
             peer = read_key_file(Path(path))
         except (JiandangError, OSError) as error:
             messages.show_error(self, error.message(self.lang) if isinstance(error, JiandangError) else str(error))
+            return False
+        revoked = revoked_enrollment(self.db, peer)
+        if revoked is not None and not messages.confirm(
+            self,
+            self.tr("重新启用已吊销的设备？"),
+            self.tr(
+                "{name}（设备编号 {site}）已于 {when} 吊销。U 盘上常留着它的旧密钥文件，请确认没有选错。\n\n"
+                "重新登记会重新启用这台设备：它的数据包又会被导入。确实要重新启用吗？"
+            ).format(name=revoked.name, site=revoked.site_id[:8], when=(revoked.revoked or "")[:16]),
+        ):
             return False
         question = self.tr("对方：{name}\n指纹：{fp}\n\n请与对方屏幕上显示的指纹逐字核对。完全一致吗？").format(
             name=peer.name, fp=peer.fingerprint
@@ -167,7 +182,7 @@ class EnrollDialog(QDialog):
         if not messages.ask_yes_no(self, self.tr("核对指纹"), question):
             return False
         try:
-            enroll(self.db, peer)
+            enroll(self.db, peer, reactivate=revoked is not None)
         except JiandangError as error:
             messages.show_error(self, error.message(self.lang))
             return False

@@ -76,7 +76,8 @@ def export_to_stick(window: QMainWindow) -> Any:
         window,
         tr("已写入 {path}：{records} 条记录，读回校验一致。可以安全拔出 U 盘。").format(
             path=result.path, records=result.records
-        ),
+        )
+        + ("\n\n" + result.note(window.lang) if result.kept else ""),
     )
     return result
 
