@@ -223,6 +223,23 @@ class ChangeWriter:
             return {}
         hlc = self.clock.tick()
         prev = self._clocks(table, pk, list(changed), old)
+        # A value stamped later than this computer's clock (a fast laptop's, accepted by the clerk) would beat
+        # this edit everywhere else although it was made after seeing that value: such columns are written in
+        # a record of their own with a raised priority, as a decision is, so the edit wins on every replica.
+        ahead = [c for c in changed if prev[c][1] >= hlc]
+        if ahead and len(ahead) < len(changed):
+            self._write_update(table, pk, {c: v for c, v in changed.items() if c not in ahead}, old, prev, hlc)
+            hlc = self.clock.tick()
+        written = {c: changed[c] for c in ahead} if ahead else changed
+        self._write_update(table, pk, written, old, prev, hlc, raised=bool(ahead))
+        return {c: (old[c], changed[c]) for c in changed}
+
+    def _write_update(
+        self, table: str, pk: str, changed: dict[str, Value], old: dict, prev: dict, hlc: int, raised: bool = False
+    ) -> None:
+        """Write and log one update record of ``changed`` (with ``raised``: one priority above what it replaces)."""
+        prev = {c: prev[c] for c in changed}
+        priority = max(clock[0] for clock in prev.values()) + 1 if raised else None
         assignments = ", ".join(f"{c} = ?" for c in changed)
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*changed.values(), pk))
         self.conn.executemany(
@@ -230,12 +247,12 @@ class ChangeWriter:
             "ON CONFLICT(tbl, pk, col) DO UPDATE SET prio = excluded.prio, hlc = excluded.hlc, site = excluded.site",
             # an edit keeps the priority of the value it replaces, so an edit made after a clerk's decision
             # (priority 1+) competes with other such edits, and edits that never saw the decision lose to it
-            [(table, pk, c, prev[c][0], hlc, self.site) for c in changed],
+            [(table, pk, c, priority or prev[c][0], hlc, self.site) for c in changed],
         )
+        logged = {**prev, "_prio": priority} if priority else prev
         olds = {c: old[c] for c in changed}
-        self._log(hlc, table, pk, _scope(table, pk, old), "update", old["_cl"], changed, olds, prev)
+        self._log(hlc, table, pk, _scope(table, pk, old), "update", old["_cl"], changed, olds, logged)
         self._flush_log()
-        return {c: (olds[c], changed[c]) for c in changed}
 
     def delete(self, table: str, pk: str) -> dict[str, Value]:
         """Delete one row, leaving a tombstone; returns the deleted values."""
