@@ -75,13 +75,18 @@ def export_check_report(conn: sqlite3.Connection, path: str | Path, language: st
 def export_statistics(
     conn: sqlite3.Connection, path: str | Path, year: int | None = None, language: str = "zh"
 ) -> None:
-    """The statistics of ``stats``: by village (with each status), by status, attribute and main cause."""
+    """The summary of ``stats`` for ``year`` (default: the working year), each sheet titled with the year.
+
+    By village (with each status), by status, and the poor households by attribute
+    and main cause: the numbers and definitions of the statistics report.
+    """
     from models.stats import compute_stats
 
     stats = compute_stats(conn, year=year)
     en = language == "en"
     name = "label_en" if en else "label"
     households, people = ("Households", "People") if en else ("户数", "人数")
+    when = f"{stats['year']}, as of {stats['as_of']}" if en else f"{stats['year']} 年，截至 {stats['as_of']}"
     statuses = [e[name] for e in stats["by_status"]]
     village_rows = [
         [v["code"], v["name"], v["households"], v["people"], *(e["households"] for e in v["by_status"])]
@@ -101,17 +106,22 @@ def export_statistics(
             "By village" if en else "按村",
             ["Code" if en else "代码", "Village" if en else "村名", households, people, *statuses],
             village_rows,
+            f"By village, households on the register ({when})" if en else f"按村（在册户；{when}）",
         )
     ]
-    for key, zh, english in (
-        ("by_status", "按贫困户状态", "By status"),
-        ("by_attribute", "按贫困户属性", "By attribute"),
-        ("by_main_cause", "按主要致贫原因", "By main cause"),
+    for key, zh, english, zh_title, en_title in (
+        ("by_status", "按贫困户状态", "By status", "按贫困户状态（在册户，另列本年销号", "By status (on the register"),
+        ("by_attribute", "按贫困户属性", "By attribute", "按贫困户属性（贫困户", "Poor households by attribute ("),
+        ("by_main_cause", "按主要致贫原因", "By main cause", "按主要致贫原因（贫困户", "Poor households by cause ("),
     ):
         rows = [[e["code"] or "", e[name], e["households"], e["people"]] for e in stats[key]]
+        title = f"{en_title}{when})" if en else f"{zh_title}；{when}）"
         sheets.append(
             SheetData(
-                english if en else zh, ["Code" if en else "代码", "Name" if en else "名称", households, people], rows
+                english if en else zh,
+                ["Code" if en else "代码", "Name" if en else "名称", households, people],
+                rows,
+                title,
             )
         )
     write_workbook(path, sheets)

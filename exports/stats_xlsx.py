@@ -1,9 +1,11 @@
 """The statistics report as an Excel workbook: one sheet per table, Chinese headers, real formatting.
 
-Each sheet has the title in a merged first row, a bold shaded header row that
+Each sheet has the title in a merged first row, the day the figures are as of
+and the day they were generated in the second, a bold shaded header row that
 stays in view (frozen), numbers stored as numbers (thousands separators,
 percentages as 0.00%), townships in bold and villages indented, and column
-widths that fit Chinese text.
+widths that fit Chinese text. A last sheet holds the report's notes (what the
+合计 row covers and how each figure is counted).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from models.stats_format import Percent, report_tables
+from models.stats_notes import report_notes
 
 SHEETS = {
     "zh": (
@@ -41,6 +44,7 @@ SHEETS = {
         "Change",
     ),
 }
+NOTES_SHEET = {"zh": "说明", "en": "Notes"}
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -51,21 +55,32 @@ def write_stats_xlsx(report: dict[str, Any], path: str | Path, language: str = "
     """Write the report to ``path`` (.xlsx); returns the path."""
     book = Workbook()
     book.remove(book.active)
-    names = SHEETS["en" if language == "en" else "zh"]
-    for name, (title, header, rows) in zip(names, report_tables(report, language), strict=True):
-        _sheet(book.create_sheet(name), title, header, rows)
+    language = "en" if language == "en" else "zh"
+    if language == "en":
+        dates = f"As of {report['as_of']}; generated on {report['generated']}"
+    else:
+        dates = f"截至 {report['as_of']}；生成于 {report['generated']}"
+    for name, (title, header, rows) in zip(SHEETS[language], report_tables(report, language), strict=True):
+        _sheet(book.create_sheet(name), title, dates, header, rows)
+    notes = book.create_sheet(NOTES_SHEET[language])
+    for line in report_notes(report, language):
+        notes.append([line])
+    notes.column_dimensions["A"].width = 120
     target = Path(path)
     book.save(target)
     return target
 
 
-def _sheet(sheet: Any, title: str, header: list[str], rows: list[list[Any]]) -> None:
+def _sheet(sheet: Any, title: str, dates: str, header: list[str], rows: list[list[Any]]) -> None:
     sheet.append([title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     sheet["A1"].font = Font(name=FONT, bold=True, size=14)
     sheet["A1"].alignment = Alignment(horizontal="center")
+    sheet.append([dates])
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(header))
+    sheet["A2"].font = Font(name=FONT, size=9)
     sheet.append(header)
-    for cell in sheet[2]:
+    for cell in sheet[3]:
         cell.font = Font(name=FONT, bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
@@ -73,7 +88,7 @@ def _sheet(sheet: Any, title: str, header: list[str], rows: list[list[Any]]) -> 
     for row in rows:
         sheet.append([_value(v) for v in row])
         _style_row(sheet, sheet.max_row, row)
-    sheet.freeze_panes = "B3"
+    sheet.freeze_panes = "B4"
     _widths(sheet, header, rows)
 
 

@@ -40,20 +40,22 @@ _T = {
         "count": "措施数",
         "beneficiaries": "受益户",
         "total": "合计",
-        "exits": "{year} 年脱贫计划完成情况",
-        "planned": "计划脱贫",
+        "exits": "{year} 年脱贫情况（户；脱贫人口为人）",
+        "planned": "计划本年脱贫",
+        "exited": "脱贫户数",
+        "exited_people": "脱贫人口（人）",
         "as_planned": "按计划脱贫",
-        "unplanned": "计划外脱贫",
+        "late": "逾期脱贫",
+        "other": "提前或未定计划脱贫",
         "not_exited": "计划到期未脱贫",
         "helpers": "帮扶责任人覆盖",
         "covered": "有帮扶责任人",
         "coverage": "覆盖率",
-        "income": "{prev} 年人均纯收入分布（户）",
-        "change": "与上年比较",
-        "previous": "上年",
-        "current": "本年",
+        "income": "{prev} 年人均纯收入分布（{year} 年在册户）",
+        "change": "与上年比较（{prev} 年 → {year} 年）",
         "delta": "增减",
-        "county": "全县",
+        "people_unit": "贫困人口（人）",
+        "grand_total": "合计",
     },
     "en": {
         "overview": "{year} overview (by township and village)",
@@ -64,7 +66,7 @@ _T = {
         "poor_households": "Poor households",
         "poor_people": "Poor people",
         "rural": "Rural population",
-        "incidence": "Incidence",
+        "incidence": "Poverty rate",
         "status": "By household status (households)",
         "attribute": "Poor households by attribute",
         "cause": "Poor households by main cause",
@@ -73,22 +75,34 @@ _T = {
         "count": "Measures",
         "beneficiaries": "Households",
         "total": "Total",
-        "exits": "{year} exits against the plan",
-        "planned": "Planned",
+        "exits": "{year} exits (households; exited people in persons)",
+        "planned": "Planned for this year",
+        "exited": "Households exited",
+        "exited_people": "People exited",
         "as_planned": "Exited as planned",
-        "unplanned": "Exited unplanned",
+        "late": "Exited late",
+        "other": "Exited early or no planned year",
         "not_exited": "Planned, not exited",
         "helpers": "Helper coverage",
         "covered": "With a helper",
         "coverage": "Coverage",
-        "income": "{prev} per-capita income (households)",
-        "change": "Change on last year",
-        "previous": "Last year",
-        "current": "This year",
+        "income": "{prev} per-capita income (households on the {year} register)",
+        "change": "Change on last year ({prev} → {year})",
         "delta": "Change",
-        "county": "County",
+        "people_unit": "Poor people (persons)",
+        "grand_total": "Total",
     },
 }
+
+
+def terms(language: str = "zh") -> dict[str, str]:
+    """The report's headings and column names in ``language`` (the GUI's figures use the same words)."""
+    return _T["en" if language == "en" else "zh"]
+
+
+def unit_label(unit: dict[str, Any], language: str = "zh") -> str:
+    """A unit's name as the tables print it: 合计 (Total) for the total row."""
+    return _name(terms(language), 0 if unit["level"] == "total" else 1, unit).strip()
 
 
 def units(report: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
@@ -115,13 +129,15 @@ def report_tables(report: dict[str, Any], language: str = "zh") -> list[Table]:
         _exits(t, year, rows),
         _helpers(t, rows),
         _income(t, year, rows, lab),
-        _change(t, rows),
+        _change(t, year, rows),
     ]
 
 
 def format_report(report: dict[str, Any], language: str = "zh") -> str:
-    """The report as aligned plain-text tables."""
-    lines: list[str] = []
+    """The report as aligned plain-text tables, after its notes (dates, coverage, definitions)."""
+    from models.stats_notes import report_notes
+
+    lines: list[str] = ["", *report_notes(report, language)]
     for title, header, rows in report_tables(report, language):
         lines += ["", title]
         lines += format_table(header, [[_text(v) for v in row] for row in rows], numeric_from=1)
@@ -129,8 +145,10 @@ def format_report(report: dict[str, Any], language: str = "zh") -> str:
 
 
 def _name(t: dict[str, str], depth: int, unit: dict[str, Any]) -> str:
-    name = unit["name"] or unit["code"] or t["county"]
-    return ("  " * depth) + (t["county"] if depth == 0 and not unit["name"] else name)
+    """The row label: 合计 for the total (what it covers is in the notes), else the unit's name."""
+    if depth == 0:
+        return t["grand_total"]
+    return ("  " * depth) + (unit["name"] or unit["code"])
 
 
 def _overview(t: dict[str, str], year: int, rows: list) -> Table:
@@ -163,7 +181,7 @@ def _breakdown(title: str, t: dict[str, str], rows: list, key: str, lab: str, pe
     header = [t["unit"], *(rows[0][1][key][i][lab] for i in shown)]
     body = [[_name(t, d, u), *(u[key][i]["households"] for i in shown)] for d, u in rows]
     if people:
-        header.append(t["poor_people"])
+        header.append(t["people_unit"])
         body = [[*row, u["poor_people"]] for row, (_, u) in zip(body, rows, strict=True)]
     return title, header, body
 
@@ -190,8 +208,10 @@ def _measures(t: dict[str, str], year: int, rows: list, language: str) -> Table:
 
 
 def _exits(t: dict[str, str], year: int, rows: list) -> Table:
-    header = [t["unit"], t["planned"], t["as_planned"], t["unplanned"], t["not_exited"]]
-    body = [[_name(t, d, u), *u["exits"].values()] for d, u in rows]
+    keys = ("planned", "exited", "exited_people", "exited_as_planned", "exited_late", "exited_other")
+    header = [t["unit"], *(t[k] for k in ("planned", "exited", "exited_people", "as_planned", "late", "other"))]
+    header.append(t["not_exited"])
+    body = [[_name(t, d, u), *(u["exits"][k] for k in (*keys, "planned_not_exited"))] for d, u in rows]
     return t["exits"].format(year=year), header, body
 
 
@@ -205,19 +225,20 @@ def _helpers(t: dict[str, str], rows: list) -> Table:
 
 
 def _income(t: dict[str, str], year: int, rows: list, lab: str) -> Table:
-    header = [t["unit"], *(e[lab] for e in rows[0][1]["income"])]
-    body = [[_name(t, d, u), *(e["households"] for e in u["income"])] for d, u in rows]
-    return t["income"].format(prev=year - 1), header, body
+    """Households by band; the bands add up to 总户数 (the households on the register)."""
+    header = [t["unit"], *(e[lab] for e in rows[0][1]["income"]), t["total"]]
+    body = [[_name(t, d, u), *(e["households"] for e in u["income"]), u["households"]] for d, u in rows]
+    return t["income"].format(prev=year - 1, year=year), header, body
 
 
-def _change(t: dict[str, str], rows: list) -> Table:
+def _change(t: dict[str, str], year: int, rows: list) -> Table:
     header = [
         t["unit"],
-        f"{t['poor_households']}·{t['previous']}",
-        f"{t['poor_households']}·{t['current']}",
+        f"{t['poor_households']}·{year - 1}",
+        f"{t['poor_households']}·{year}",
         t["delta"],
-        f"{t['poor_people']}·{t['previous']}",
-        f"{t['poor_people']}·{t['current']}",
+        f"{t['poor_people']}·{year - 1}",
+        f"{t['poor_people']}·{year}",
         t["delta"],
     ]
     body = []
@@ -234,7 +255,7 @@ def _change(t: dict[str, str], rows: list) -> Table:
                 p["delta"],
             ]
         )
-    return t["change"], header, body
+    return t["change"].format(prev=year - 1, year=year), header, body
 
 
 def _percent(value: float | None) -> Percent | None:

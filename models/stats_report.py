@@ -1,20 +1,30 @@
 """The township's report: per township and village, the numbers issue 4 lists.
 
 One pass builds a temporary table of per-household facts for the year (status
-now and a year earlier, attribute, cause, people, planned and actual exit,
-current helper, income band); every breakdown is then one GROUP BY over it per
-village, and townships and the county total are sums of their villages, so
-the numbers always add up.
+that year and the year before, attribute, cause, people, planned and actual
+exit, current helper, income band); every breakdown is then one GROUP BY over
+it per village, and townships and the total are sums of their villages, so the
+numbers always add up.
 
 - households and people by status; poor households by attribute and main cause;
 - incidence rate: poor people ÷ rural population of the village profile;
 - measures of the year by 五个一批 category with funds by source;
-- exits against the planned year; helper coverage of poor households;
+- exits of the year (households and people) against the planned year; helper
+  coverage of poor households;
 - last year's per-capita income against the poverty line (bands);
 - change against the year before (poor households and people).
 
-"Poor" is a status counted as poor (``HOUSEHOLD_STATUS_LIVE``). People are the
-members living in the household today (membership is not kept per year).
+Year-scoped, so a closed year's figures never change afterwards:
+
+- a household counts in year Y once it has a status row for a year ≤ Y (it is
+  on the register); its status is the row with the highest year ≤ Y. A
+  household removed (销号) in an earlier year is off the register; one removed
+  in Y shows only under 销号 (本年销号) and not in the totals.
+- its people in Y are the members living in it on the report's day (31 Dec Y,
+  or today for the current year), rebuilt from ``member_changes`` (arrivals:
+  嫁入, 新生儿, 其他转入) and ``members.left_date`` (departures) — the same
+  count ``incomes.population`` holds for that year.
+- "Poor" is a status counted as poor (``HOUSEHOLD_STATUS_LIVE``).
 """
 
 from __future__ import annotations
@@ -24,7 +34,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from models.codes import HOUSEHOLD_STATUS_LIVE, codes, label, label_en
+from models.codes import HOUSEHOLD_STATUS_LIVE, MEMBER_CHANGE_INCOMING, codes, label, label_en
 from models.warnings import as_of_date, working_year
 
 LIVE = ", ".join(f"'{c}'" for c in HOUSEHOLD_STATUS_LIVE)
@@ -36,11 +46,31 @@ BANDS: dict[str, tuple[str, str]] = {
     "over_2": ("贫困线的 2 倍以上", "Over 2 × the line"),
     "none": ("无收入记录", "No income record"),
 }
-FACTS = "stats_facts"
+FACTS = "stats_year_facts"
 
+ARRIVALS = ", ".join(f"'{c}'" for c in MEMBER_CHANGE_INCOMING)
+
+
+def _living(day: str) -> str:
+    """SQL: member ``m`` was born and had not left by the date bound to ``day``."""
+    return f"((m.in_household = 1 OR m.left_date > {day}) AND COALESCE(m.birth_date, '') <= {day})"
+
+
+# pop: members born and not yet gone by the day; late: of those, the ones who arrived (嫁入, 新生儿,
+# 其他转入) only after it. A household's people on the day are pop − late.
 _FACTS_SQL = f"""
+WITH pop AS MATERIALIZED (
+    SELECT m.household_id, SUM({_living(":as_of")}) AS people, SUM({_living(":prev_as_of")}) AS prev_people
+    FROM members m GROUP BY m.household_id
+), late AS MATERIALIZED (
+    SELECT m.household_id, SUM({_living(":as_of")} AND a.day > :as_of) AS people,
+           SUM({_living(":prev_as_of")} AND a.day > :prev_as_of) AS prev_people
+    FROM (SELECT member_id, MIN(change_date) AS day FROM member_changes WHERE change IN ({ARRIVALS})
+          GROUP BY member_id) a JOIN members m ON m.id = a.member_id
+    WHERE a.day > :prev_as_of GROUP BY m.household_id
+)
 INSERT INTO temp.{FACTS}
-SELECT village, status, prev_status, attribute, cause, people, planned, exited, paired,
+SELECT village, status, prev_status, attribute, cause, people, prev_people, planned, exited, paired,
        CASE WHEN per_capita IS NULL OR line IS NULL THEN 'none' WHEN per_capita <= line THEN 'below'
             WHEN per_capita <= line * 1.5 THEN 'to_1_5' WHEN per_capita <= line * 2 THEN 'to_2' ELSE 'over_2' END
 FROM (SELECT h.village_code AS village,
@@ -49,7 +79,8 @@ FROM (SELECT h.village_code AS village,
     (SELECT status FROM status_history s WHERE s.household_id = h.id AND s.year <= :year - 1
      ORDER BY s.year DESC LIMIT 1) AS prev_status,
     h.attribute, h.main_cause AS cause, h.planned_exit_year AS planned,
-    (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id AND m.in_household = 1) AS people,
+    COALESCE(pop.people - COALESCE(late.people, 0), 0) AS people,
+    COALESCE(pop.prev_people - COALESCE(late.prev_people, 0), 0) AS prev_people,
     (COALESCE(h.exit_year = :year, 0) OR EXISTS (SELECT 1 FROM status_history s WHERE s.household_id = h.id
      AND s.year = :year AND s.status = '03')) AS exited,
     EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND p.start_date <= :as_of
@@ -59,8 +90,13 @@ FROM (SELECT h.village_code AS village,
           / NULLIF(i.population, 0), 2) AS per_capita,
     COALESCE((SELECT amount FROM poverty_lines p WHERE p.year = i.year AND p.standard = COALESCE(h.standard, '1')),
              (SELECT amount FROM poverty_lines p WHERE p.year = i.year AND p.standard = '1')) AS line
-    FROM households h LEFT JOIN incomes i ON i.household_id = h.id AND i.year = :year - 1)
+    FROM households h LEFT JOIN pop ON pop.household_id = h.id LEFT JOIN late ON late.household_id = h.id
+    LEFT JOIN incomes i ON i.household_id = h.id AND i.year = :year - 1
+    LIMIT -1)
+WHERE status IS NOT NULL AND (status != '06' OR COALESCE(prev_status, '') != '06')
 """
+# Households not yet identified in the year, and those removed in an earlier year, are left out.
+# (LIMIT -1 keeps the inner query a co-routine, so each correlated lookup runs once per household.)
 
 # name -> (SELECT list after "village, ", GROUP BY extra column or "")
 _BREAKDOWNS = {
@@ -73,9 +109,11 @@ _BREAKDOWNS = {
     "band": ("band, SUM(COALESCE(status, '') != '06'), 0", "band"),
     "flat": (
         f"NULL, SUM(status IN ({LIVE})), SUM(CASE WHEN status IN ({LIVE}) THEN people ELSE 0 END), "
-        f"SUM(prev_status IN ({LIVE})), SUM(CASE WHEN prev_status IN ({LIVE}) THEN people ELSE 0 END), "
-        f"SUM(status IN ({LIVE}) AND paired), SUM(planned = :year), SUM(planned = :year AND exited), "
-        f"SUM(exited AND COALESCE(planned, 0) != :year), SUM(planned <= :year AND status IN ({LIVE}))",
+        f"SUM(prev_status IN ({LIVE})), SUM(CASE WHEN prev_status IN ({LIVE}) THEN prev_people ELSE 0 END), "
+        f"SUM(status IN ({LIVE}) AND paired), SUM(planned = :year AND status != '06'), "
+        "SUM(exited), SUM(CASE WHEN exited THEN people ELSE 0 END), SUM(planned = :year AND exited), "
+        "SUM(exited AND planned < :year), SUM(exited AND (planned IS NULL OR planned > :year)), "
+        f"SUM(planned <= :year AND status IN ({LIVE}))",
         "",
     ),
 }
@@ -85,7 +123,8 @@ def compute_report(conn: sqlite3.Connection, year: int | None = None, today: dat
     """The report for ``year`` (default: the working year): the county total, then townships with villages."""
     year = year or working_year(conn)
     as_of = as_of_date(year, today)
-    params = {"year": year, "as_of": as_of.isoformat()}
+    prev_as_of = as_of_date(year - 1, today).isoformat()
+    params = {"year": year, "as_of": as_of.isoformat(), "prev_as_of": prev_as_of}
     _fill_facts(conn, params)
     villages: dict[str, dict[str, Any]] = defaultdict(_empty)
     for name, (columns, group) in _BREAKDOWNS.items():
@@ -99,13 +138,14 @@ def compute_report(conn: sqlite3.Connection, year: int | None = None, today: dat
     for village, rural in _rural_population(conn, year):
         villages[village]["rural_population"] = rural
     conn.execute(f"DELETE FROM temp.{FACTS}")
-    return _assemble(conn, year, as_of, villages)
+    return _assemble(conn, year, as_of, villages, today or datetime.date.today())
 
 
 def _fill_facts(conn: sqlite3.Connection, params: dict[str, Any]) -> None:
     conn.execute(
         f"CREATE TEMP TABLE IF NOT EXISTS {FACTS} (village TEXT, status TEXT, prev_status TEXT, "
-        "attribute TEXT, cause TEXT, people INTEGER, planned INTEGER, exited INTEGER, paired INTEGER, "
+        "attribute TEXT, cause TEXT, people INTEGER, prev_people INTEGER, planned INTEGER, exited INTEGER, "
+        "paired INTEGER, "
         "band TEXT)"
     )
     conn.execute(f"DELETE FROM temp.{FACTS}")
@@ -141,6 +181,7 @@ def _empty() -> dict[str, Any]:
         "measures": {},
         "flat": {},
         "rural_population": None,
+        "rural_missing": [],
     }
 
 
@@ -159,22 +200,34 @@ def _merge(target: dict[str, Any], source: dict[str, Any]) -> None:
             _add(target, name, key, values)
     if source["rural_population"] is not None:
         target["rural_population"] = (target["rural_population"] or 0) + source["rural_population"]
+    target["rural_missing"] = target["rural_missing"] + source["rural_missing"]
 
 
-def _assemble(conn: sqlite3.Connection, year: int, as_of: datetime.date, villages: dict[str, dict]) -> dict:
+def _assemble(
+    conn: sqlite3.Connection, year: int, as_of: datetime.date, villages: dict[str, dict], today: datetime.date
+) -> dict:
+    """Townships and the total from their villages; a village without a rural population is named in each sum."""
     from models.stats_units import unit_entry
 
     names = dict(conn.execute("SELECT code, name FROM regions"))
     townships: dict[str, dict[str, Any]] = defaultdict(_empty)
     total = _empty()
-    for code, data in villages.items():
+    for code, data in sorted(villages.items()):
+        if data["rural_population"] is None:
+            data["rural_missing"] = [names.get(code) or code]
         _merge(townships[_township(code)], data)
         _merge(total, data)
-    county = next((c for c in names if len(villages) and c == _county(next(iter(villages)))), None)
+    counties = sorted({_county(code) for code in villages})
     return {
         "year": year,
         "as_of": as_of.isoformat(),
-        "total": unit_entry(county or "", names.get(county or "", "合计"), "county", total),
+        "generated": today.isoformat(),
+        "scope": {
+            "counties": [names.get(c) or c for c in counties],
+            "townships": [names.get(t) or t for t in sorted(townships)],
+            "villages": len(villages),
+        },
+        "total": unit_entry("", "", "total", total),
         "townships": [
             {
                 **unit_entry(t, names.get(t, ""), "township", townships[t]),

@@ -14,32 +14,49 @@ FLAT_KEYS = (
     "prev_poor_people",
     "covered",
     "planned",
+    "exited",
+    "exited_people",
     "exited_as_planned",
-    "exited_unplanned",
+    "exited_late",
+    "exited_other",
     "planned_not_exited",
 )
+EXIT_KEYS = FLAT_KEYS[5:]
+REMOVED = "06"
+REMOVED_LABELS = ("本年销号", "Removed this year")
 
 
 def unit_entry(code: str, name: str, level: str, data: dict[str, Any]) -> dict[str, Any]:
-    """The numbers of one unit, ready to print; ratios are None when their base is 0 or unknown."""
+    """The numbers of one unit, ready to print; ratios are None when their base is 0 or unknown.
+
+    ``households`` and ``people`` are the households on the register (销号 ones left out); the 销号
+    entry of ``by_status`` counts only the households removed in the year. ``rural_population``
+    and ``incidence`` are None when a village of the unit has no rural population
+    (``rural_missing`` names those villages): a sum over only some villages is not the unit's figure.
+    """
     flat = dict(zip(FLAT_KEYS, [int(v) for v in data["flat"].get("all", [0] * len(FLAT_KEYS))], strict=True))
     by_status = code_entries("household_status", data["status"])
-    rural = data["rural_population"]
+    for entry in by_status:
+        if entry["code"] == REMOVED:
+            entry["label"], entry["label_en"] = REMOVED_LABELS
+    registered = [e for e in by_status if e["code"] != REMOVED]
+    rural = None if data["rural_missing"] else data["rural_population"]
     return {
         "code": code,
         "name": name,
         "level": level,
-        "households": sum(e["households"] for e in by_status),
-        "people": sum(e["people"] for e in by_status),
+        "households": sum(e["households"] for e in registered),
+        "people": sum(e["people"] for e in registered),
         "by_status": by_status,
         "poor_households": flat["poor_households"],
         "poor_people": flat["poor_people"],
         "rural_population": rural,
+        "rural_missing": list(data["rural_missing"]),
         "incidence": _ratio(flat["poor_people"], rural),
         "by_attribute": code_entries("household_attribute", data["attribute"]),
         "by_cause": code_entries("poverty_cause", data["cause"]),
         "measures": _measures(data["measures"]),
-        "exits": {k: flat[k] for k in ("planned", "exited_as_planned", "exited_unplanned", "planned_not_exited")},
+        "exits": {k: flat[k] for k in EXIT_KEYS},
         "helpers": {
             "poor_households": flat["poor_households"],
             "covered": flat["covered"],

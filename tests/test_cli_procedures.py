@@ -172,6 +172,6 @@ def test_exit_test_and_stats_exports(capsys, db_file: Path, tmp_path: Path) -> N
     xlsx, pdf = tmp_path / "s.xlsx", tmp_path / "s.pdf"
     code, out, _ = run(capsys, db_file, "stats", "--year", "2019", "--xlsx", str(xlsx), "--pdf", str(pdf))
     assert code == 0 and "2019 年概况" in out and pdf.read_bytes().startswith(b"%PDF")
-    assert openpyxl.load_workbook(xlsx)["概况"]["B3"].value == 2
+    assert openpyxl.load_workbook(xlsx)["概况"]["B4"].value == 2  # row 2: 截至 … 生成于 …
     code, out, _ = run(capsys, db_file, "stats", "--json")
     assert json.loads(out)["report"]["total"]["poor_households"] == 2

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.stats_format import Percent, report_tables, units
+from models.stats_format import Percent, report_tables, unit_label, units
+from models.stats_notes import as_of_text, report_notes, unit_figures
 from ui.bar_chart import BarChart
 
 Index = QModelIndex | QPersistentModelIndex
@@ -89,6 +90,9 @@ class StatsPage(QWidget):
         self.units.setHeaderHidden(True)
         self.figures = QLabel()
         self.figures.setTextFormat(Qt.TextFormat.RichText)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.charts = [BarChart() for _ in range(4)]
         self.tabs = QTabWidget()
         self.excel = QPushButton(self.tr("导出 Excel…"))
@@ -113,6 +117,7 @@ class StatsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.figures)
         right_layout.addLayout(charts)
+        right_layout.addWidget(self.notes)
         right_layout.addStretch(1)
         top = QSplitter()
         top.addWidget(self.units)
@@ -139,7 +144,7 @@ class StatsPage(QWidget):
         self.units.clear()
         parents: list[QTreeWidgetItem] = []
         for depth, unit in units(report):
-            item = QTreeWidgetItem([unit["name"] or unit["code"] or self.tr("合计")])
+            item = QTreeWidgetItem([unit_label(unit, self._lang)])
             item.setData(0, Qt.ItemDataRole.UserRole, unit)
             if depth == 0:
                 self.units.addTopLevelItem(item)
@@ -147,6 +152,7 @@ class StatsPage(QWidget):
                 parents[depth - 1].addChild(item)
             parents[depth:] = [item]
         self.units.expandAll()
+        self.notes.setText("\n".join(report_notes(report, self._lang)))
         self._fill_tabs(report)
         self.units.setCurrentItem(self.units.topLevelItem(0))
 
@@ -180,21 +186,13 @@ class StatsPage(QWidget):
         self.charts[3].set_bars([(e[lab], e["households"]) for e in causes], self.tr("主要致贫原因（贫困户）"))
 
     def _figures(self, unit: dict[str, Any]) -> str:
-        exits, helpers = unit["exits"], unit["helpers"]
-        cells = [
-            (self.tr("总户数"), f"{unit['households']:,}"),
-            (self.tr("总人数"), f"{unit['people']:,}"),
-            (self.tr("贫困户"), f"{unit['poor_households']:,}"),
-            (self.tr("贫困人口"), f"{unit['poor_people']:,}"),
-            (self.tr("贫困发生率"), _text(Percent(unit["incidence"])) if unit["incidence"] is not None else "—"),
-            (self.tr("帮扶覆盖率"), _text(Percent(helpers["coverage"])) if helpers["coverage"] is not None else "—"),
-            (self.tr("计划脱贫"), f"{exits['planned']:,}"),
-            (self.tr("按计划脱贫"), f"{exits['exited_as_planned']:,}"),
-        ]
+        """The unit's key figures, with the words of the report's tables (models.stats_notes)."""
         body = "".join(
-            f"<td style='padding-right:18px'>{k}<br><b style='font-size:16pt'>{v}</b></td>" for k, v in cells
+            f"<td style='padding-right:18px'>{k}<br><b style='font-size:16pt'>{v}</b></td>"
+            for k, v in unit_figures(unit, self._lang)
         )
-        return f"<b>{unit['name']}</b><table><tr>{body}</tr></table>"
+        title = f"{unit_label(unit, self._lang)}　{as_of_text(self.report, self._lang)}"
+        return f"<b>{title}</b><table><tr>{body}</tr></table>"
 
     def export(self, kind: str) -> str | None:
         """Ask where to save, then write the report as Excel or PDF; returns the path written."""

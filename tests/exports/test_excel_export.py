@@ -17,6 +17,7 @@ from exports.excel_read import read_workbook
 from exports.excel_write import export_rows
 from models.db import Database, open_database
 from models.registry import Registry
+from models.stats_report import compute_report
 from tests.exports.excel_helpers import pid, snapshot
 
 DEMO_HOUSEHOLDS = 60
@@ -124,7 +125,10 @@ def test_check_report_and_statistics_exports_have_labels(demo: Database, tmp_pat
     export_statistics(demo.conn, tmp_path / "stats.xlsx")
     sheets = read_workbook(tmp_path / "stats.xlsx")
     assert [s.name for s in sheets] == ["按村", "按贫困户状态", "按贫困户属性", "按主要致贫原因"]
-    assert sheets[0].rows[-1][1] == "合计" and sheets[0].rows[-1][2] == DEMO_HOUSEHOLDS
+    report = compute_report(demo.conn)  # the menu passes no year: the working year, as the report uses
+    assert sheets[0].rows[0][0] == f"按村（在册户；{report['year']} 年，截至 {report['as_of']}）"
+    assert sheets[0].rows[-1][1] == "合计" and sheets[0].rows[-1][2] == report["total"]["households"]
+    assert sum(r[2] for r in sheets[2].rows[2:]) == report["total"]["poor_households"]  # same heading, same count
     assert "因病" in [r[1] for r in sheets[3].rows]
 
 

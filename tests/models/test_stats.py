@@ -51,78 +51,77 @@ def _counts(entries: list[dict]) -> dict:
     return {e["code"]: (e["households"], e["people"]) for e in entries if e["households"]}
 
 
-def test_totals_count_households_and_members_living_in_them(db: Database) -> None:
+def test_without_a_year_the_working_year_is_counted(db: Database) -> None:
+    """No year asked for: the working year (here the newest status year, 2020), one year for every figure."""
     stats = compute_stats(db.conn)
-    assert stats["totals"] == {"households": 5, "people": 8}
-    assert stats["year"] is None
+    assert (stats["year"], stats["as_of"]) == (2020, "2020-12-31")
+    assert stats["totals"] == {"households": 3, "people": 6}  # h4 removed in 2020, h5 never identified
+    db.set_setting("current_year", "2018")
+    assert compute_stats(db.conn)["year"] == 2018
 
 
-def test_current_status_is_the_latest_year(db: Database) -> None:
-    stats = compute_stats(db.conn)
-    assert _counts(stats["by_status"]) == {"03": (2, 5), "05": (1, 1), "06": (1, 2), None: (1, 0)}
+def test_status_counts_the_register_and_this_years_removals(db: Database) -> None:
+    stats = compute_stats(db.conn, 2020)
+    assert _counts(stats["by_status"]) == {"03": (2, 5), "05": (1, 1), "06": (1, 2)}
+    removed = next(e for e in stats["by_status"] if e["code"] == "06")
+    assert (removed["label"], removed["label_en"]) == ("本年销号", "Removed this year")
 
 
 @pytest.mark.parametrize(
-    ("year", "expected"),
+    ("year", "expected", "totals"),
     [
-        (2018, {"01": (3, 7), None: (2, 1)}),
-        (2016, {"05": (1, 3), "01": (1, 2), None: (3, 3)}),
-        (2019, {"01": (2, 5), "03": (1, 2), "05": (1, 1), None: (1, 0)}),
-        (2015, {None: (5, 8)}),
-        (2030, {"03": (2, 5), "05": (1, 1), "06": (1, 2), None: (1, 0)}),
+        (2018, {"01": (3, 7)}, (3, 7)),
+        (2016, {"05": (1, 3), "01": (1, 2)}, (2, 5)),
+        (2019, {"01": (2, 5), "03": (1, 2), "05": (1, 1)}, (4, 8)),
+        (2015, {}, (0, 0)),  # before anyone was identified
+        (2030, {"03": (2, 5), "05": (1, 1)}, (3, 6)),  # h4 was removed in an earlier year: off the register
     ],
 )
-def test_year_selects_the_status_as_of_that_year(db: Database, year: int, expected: dict) -> None:
+def test_a_year_counts_the_households_on_its_register(db: Database, year: int, expected: dict, totals: tuple) -> None:
     stats = compute_stats(db.conn, year=year)
     assert stats["year"] == year
     assert _counts(stats["by_status"]) == expected
-    assert stats["totals"] == {"households": 5, "people": 8}
+    assert (stats["totals"]["households"], stats["totals"]["people"]) == totals
 
 
 def test_villages_with_names_counts_and_status(db: Database) -> None:
-    villages = compute_stats(db.conn)["villages"]
+    villages = compute_stats(db.conn, 2019)["villages"]
     assert [(v["code"], v["name"], v["households"], v["people"]) for v in villages] == [
         (VILLAGE_A, "甲村", 3, 6),
-        (VILLAGE_B, "乙村", 2, 2),
+        (VILLAGE_B, "乙村", 1, 2),
     ]
-    assert _counts(villages[0]["by_status"]) == {"03": (2, 5), "05": (1, 1)}
-    assert _counts(villages[1]["by_status"]) == {"06": (1, 2), None: (1, 0)}
+    assert _counts(villages[0]["by_status"]) == {"01": (1, 3), "03": (1, 2), "05": (1, 1)}
+    assert _counts(villages[1]["by_status"]) == {"01": (1, 2)}
 
 
-def test_village_status_follows_the_year(db: Database) -> None:
-    villages = compute_stats(db.conn, year=2018)["villages"]
-    assert _counts(villages[0]["by_status"]) == {"01": (2, 5), None: (1, 1)}
-    assert _counts(villages[1]["by_status"]) == {"01": (1, 2), None: (1, 0)}
-
-
-def test_by_attribute_and_main_cause(db: Database) -> None:
-    stats = compute_stats(db.conn)
-    assert _counts(stats["by_attribute"]) == {"1": (2, 4), "2": (1, 2), "3": (1, 2), None: (1, 0)}
-    assert _counts(stats["by_main_cause"]) == {"01": (2, 4), "02": (1, 2), "99": (1, 0), None: (1, 2)}
+def test_attribute_and_cause_count_the_poor_households_as_the_report_does(db: Database) -> None:
+    stats = compute_stats(db.conn, 2019, detailed=True)
+    assert _counts(stats["by_attribute"]) == {"1": (2, 4), "3": (1, 2)}  # h2 has exited: not counted
+    assert _counts(stats["by_main_cause"]) == {"01": (2, 4), None: (1, 2)}
+    report = stats["report"]["total"]
+    assert stats["by_attribute"] == report["by_attribute"] and stats["by_main_cause"] == report["by_cause"]
+    assert sum(e["households"] for e in stats["by_attribute"]) == report["poor_households"]
 
 
 def test_entries_list_every_code_in_order_with_labels(db: Database) -> None:
-    stats = compute_stats(db.conn)
+    stats = compute_stats(db.conn, 2019)
     causes = stats["by_main_cause"]
     assert [e["code"] for e in causes] == [c.code for c in codes("poverty_cause")] + [None]
-    first = causes[0]
-    assert first == {"code": "01", "label": "因病", "label_en": "Illness", "households": 2, "people": 4}
+    assert causes[0] == {"code": "01", "label": "因病", "label_en": "Illness", "households": 2, "people": 4}
     assert causes[4]["households"] == 0
     assert causes[-1]["label"] == "未填写"
     status = {e["code"]: e for e in stats["by_status"]}
-    assert status["03"]["label"] == "已脱贫"
-    assert status["03"]["label_en"] == "Out of poverty"
-    attribute = {e["code"]: e for e in stats["by_attribute"]}
-    assert attribute["3"]["label"] == "特困供养贫困户"
+    assert status["03"]["label"] == "已脱贫" and status["03"]["label_en"] == "Out of poverty"
+    assert {e["code"]: e for e in stats["by_attribute"]}["3"]["label"] == "特困供养贫困户"
 
 
 def test_unknown_codes_are_kept_with_the_code_as_label(db: Database) -> None:
-    hh = db.conn.execute("SELECT id FROM households WHERE household_no = 'h5'").fetchone()[0]
+    hh = db.conn.execute("SELECT id FROM households WHERE household_no = 'h3'").fetchone()[0]
     with db.write("tester") as w:
         w.update("households", hh, {"main_cause": "77"})
-    causes = compute_stats(db.conn)["by_main_cause"]
+    causes = compute_stats(db.conn, 2019)["by_main_cause"]
     assert causes[-2:] == [
-        {"code": "77", "label": "77", "label_en": "77", "households": 1, "people": 0},
+        {"code": "77", "label": "77", "label_en": "77", "households": 1, "people": 1},
         {"code": None, "label": "未填写", "label_en": "Not recorded", "households": 1, "people": 2},
     ]
 
@@ -135,15 +134,15 @@ def test_deleted_household_and_moved_out_member_no_longer_count(db: Database) ->
             for (pk,) in db.conn.execute(f"SELECT id FROM {table} WHERE household_id = ?", (h2,)).fetchall():
                 w.delete(table, pk)
         w.delete("households", h2)
-        w.update("members", member, {"in_household": 0})
-    stats = compute_stats(db.conn)
-    assert stats["totals"] == {"households": 4, "people": 5}
-    assert _counts(stats["by_status"])["03"] == (1, 2)
+        w.update("members", member, {"in_household": 0})  # left, date unknown: not counted in any year
+    stats = compute_stats(db.conn, 2019)
+    assert stats["totals"] == {"households": 3, "people": 5}
+    assert _counts(stats["by_status"])["01"] == (2, 4)
 
 
 def test_empty_database(tmp_path: Path) -> None:
     empty = open_database(tmp_path / "empty.db")
-    stats = compute_stats(empty.conn)
+    stats = compute_stats(empty.conn, 2019)
     assert stats["totals"] == {"households": 0, "people": 0}
     assert stats["villages"] == []
     assert all(e["households"] == 0 for e in stats["by_status"])
@@ -153,16 +152,17 @@ def test_empty_database(tmp_path: Path) -> None:
 
 def test_format_stats_in_chinese(db: Database) -> None:
     text = format_stats(compute_stats(db.conn, year=2020))
-    for expected in ("统计（截至 2020 年的状态）", "甲村", "乙村", "已脱贫", "销号", "未填写", "特困供养贫困户",
-                     "因病", "其他", "合计", "户数", "人数", "按村", "按主要致贫原因"):
-        assert expected in text
+    for expected in ("2020 年统计（截至 2020-12-31）", "甲村", "已脱贫", "本年销号", "特困供养贫困户",
+                     "因病", "其他", "合计", "户数", "人数", "按村（在册户）", "按主要致贫原因（贫困户）"):
+        assert expected in text, expected
     assert "Illness" not in text
 
 
 def test_format_stats_in_english(db: Database) -> None:
-    text = format_stats(compute_stats(db.conn), language="en")
-    for expected in ("Statistics", "Out of poverty", "Illness", "Not recorded", "Households", "By village"):
-        assert expected in text
+    text = format_stats(compute_stats(db.conn, 2019), language="en")  # h4 (poor in 2019) has no cause
+    for expected in ("Statistics 2019 (as of 2019-12-31)", "Out of poverty", "Illness", "Not recorded",
+                     "Households", "By village"):
+        assert expected in text, expected
     assert "因病" not in text
     assert "甲村" in text  # village names are data, shown as they are
 
@@ -172,13 +172,13 @@ def _display_width(line: str) -> int:
 
 
 def test_format_stats_aligns_columns_by_display_width(db: Database) -> None:
-    lines = format_stats(compute_stats(db.conn)).splitlines()
-    start = lines.index("按贫困户状态") + 1
+    lines = format_stats(compute_stats(db.conn, 2019)).splitlines()
+    start = lines.index("按贫困户状态（在册户，另列本年销号）") + 1
     section = lines[start:lines.index("", start)]
-    assert len(section) == 1 + len(codes("household_status")) + 1  # header, codes, 未填写
+    assert len(section) == 1 + len(codes("household_status"))  # header, codes
     assert len({_display_width(line) for line in section}) == 1  # right-aligned numbers end together
-    village_start = lines.index("按村") + 1
+    village_start = lines.index("按村（在册户）") + 1
     villages = lines[village_start:lines.index("", village_start)]
     assert len(villages) == 4  # header, two villages, total
     assert len({_display_width(line) for line in villages}) == 1
-    assert villages[-1].split()[:3] == ["合计", "5", "8"]
+    assert villages[-1].split()[:3] == ["合计", "4", "8"]

@@ -7,7 +7,7 @@ Six households of four people, 2019, looked at on 2019-06-01:
     C 文峰村  预脱贫 2019, attr 3, cause 08, pairing ended 2019-03-01, income 1,500, plans 2020
     D 石峰村  exited 2018, income 2018 7,000/person
     E 石峰村  新识别 2019, attr 1, cause 05, no helper, no income, plans 2019
-    F 华川村 (another township)  removed 2019, poor in 2018
+    F 华川村 (another township)  removed 2019, poor in 2018: only under 本年销号, not on the 2019 register
 """
 
 from __future__ import annotations
@@ -61,14 +61,14 @@ def by_code(entries: list[dict], key: str = "households") -> dict:
 
 def test_townships_and_villages_add_up(report: dict) -> None:
     total = report["total"]
-    assert (total["households"], total["people"], total["poor_households"], total["poor_people"]) == (6, 24, 3, 12)
+    assert (total["households"], total["people"], total["poor_households"], total["poor_people"]) == (5, 20, 3, 12)
     [first, second] = report["townships"]
     assert [v["name"] for v in first["villages"]] == ["文峰村", "石峰村"] and second["name"] == "马营镇"
     assert [(v["households"], v["poor_households"], v["poor_people"]) for v in first["villages"]] == [
         (3, 2, 8),
         (2, 1, 4),
     ]
-    assert (first["households"], second["households"], second["poor_households"]) == (5, 1, 0)
+    assert (first["households"], second["households"], second["poor_households"]) == (5, 0, 0)
 
 
 def test_status_attribute_and_cause(report: dict) -> None:
@@ -97,13 +97,22 @@ def test_measures_by_category_with_funds_by_source(report: dict) -> None:
 
 def test_exits_against_the_plan_and_helper_coverage(report: dict) -> None:
     total = report["total"]
-    assert total["exits"] == {"planned": 3, "exited_as_planned": 1, "exited_unplanned": 0, "planned_not_exited": 2}
+    assert total["exits"] == {
+        "planned": 3,
+        "exited": 1,
+        "exited_people": 4,
+        "exited_as_planned": 1,
+        "exited_late": 0,
+        "exited_other": 0,
+        "planned_not_exited": 2,
+    }
     assert total["helpers"] == {"poor_households": 3, "covered": 1, "coverage": 0.3333}
 
 
 def test_income_bands_against_the_line_and_change_on_last_year(report: dict) -> None:
     bands = {e["band"]: e["households"] for e in report["total"]["income"]}
     assert bands == {"below": 2, "to_1_5": 1, "to_2": 0, "over_2": 1, "none": 1}
+    assert sum(bands.values()) == report["total"]["households"]  # the removed F has no band
     change = report["total"]["change"]
     assert change["poor_households"] == {"previous": 4, "current": 3, "delta": -1}
     assert change["poor_people"] == {"previous": 16, "current": 12, "delta": -4}
@@ -113,11 +122,11 @@ def test_income_bands_against_the_line_and_change_on_last_year(report: dict) -> 
 def test_tables_text_and_json_carry_the_same_numbers(registry: Registry, report: dict) -> None:
     tables = report_tables(report, "zh")
     overview = tables[0]
-    assert overview[2][0][:5] == ["通渭县", 6, 24, 3, 12]
-    assert str(overview[2][0][6]) == "0.80%"
+    assert overview[2][0] == ["合计", 5, 20, 3, 12, None, None]  # 华川村 has no rural population
+    assert str(overview[2][1][6]) == "0.80%"
     text = format_report(report)
     assert "2019 年概况" in text and "0.80%" in text and "贫困发生率" in text
-    assert "Incidence" in format_report(report, "en")
+    assert "Poverty rate" in format_report(report, "en")
     stats = compute_stats(registry.conn, 2019, detailed=True)
     assert json.loads(json.dumps(stats["report"]))["total"]["poor_households"] == 3
     assert "report" not in compute_stats(registry.conn, 2019)
