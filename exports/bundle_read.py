@@ -25,10 +25,11 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from exports.bundle_format import key_id, open_chunks, open_payload, raw_public, read_header
+from exports.bundle_format import BundleFormatError, key_id, open_chunks, open_payload, raw_public, read_header
 from exports.bundle_io import quarantine_copy, reading_error
 from exports.bundle_keys import TOWNSHIP, PrivateKeys, find_peer
 from exports.bundle_manifest import CHANGES, RETURN, Manifest, PlainStream, read_manifest
+from exports.bundle_own import own_bundle
 from exports.bundle_parts import record_batches
 from models import migrations
 from models.clock import wall_ms
@@ -36,6 +37,9 @@ from models.db import Database
 from models.errors import JiandangError
 from models.sync_merge import ClockAheadError, Merger, MergeReport, merge_transaction
 from models.sync_records import SyncSchema
+from models.sync_refusals import FORK, RESTORED, clear_refusal, note_refusal
+from models.sync_restored import RestoredDatabaseError, guard_import
+from models.sync_sequence import SiteForkError
 
 DAY_MS = 86_400_000
 
@@ -109,16 +113,28 @@ def import_bundle(
         report.message_zh = f"这个数据包已在 {done[0]} 导入过，没有任何改动。"
         report.message_en = f"This bundle was already imported on {done[0]}; nothing changed."
         return report
+    own_bundle(db, digest, path)
     with open(copy, "rb") as handle:
         header = read_header(handle)
-        stream = PlainStream(open_chunks(handle, header, open_payload(header, keys.enc)))
+        try:
+            cipher = open_payload(header, keys.enc)
+        except BundleFormatError:
+            own_bundle(db, None, path)  # a restored database may not remember writing it: its name tells
+            raise
+        stream = PlainStream(open_chunks(handle, header, cipher))
         manifest, signature = read_manifest(stream)
         _verify(db, keys, manifest, signature, report)
-        if backup and not dry_run:
-            from models.backup import automatic_backup
+        try:
+            guard_import(db, manifest.body["from_site"], manifest.body["acks"])
+            if backup and not dry_run:
+                from models.backup import automatic_backup
 
-            automatic_backup(db.path)
-        _apply(db, manifest, stream, report, dry_run, accept_skew)
+                automatic_backup(db.path)
+            _apply(db, manifest, stream, report, dry_run, accept_skew)
+        except (SiteForkError, RestoredDatabaseError) as error:
+            kind = RESTORED if isinstance(error, RestoredDatabaseError) else FORK
+            note_refusal(db, manifest.body["from_site"], report.file, error, kind)  # the status screen shows it
+            raise
     return report
 
 
@@ -243,6 +259,7 @@ def _remember(db: Database, manifest: Manifest, report: ImportReport) -> None:
         "UPDATE sync_peers SET acks = ?, last_bundle = ?, last_import = ?, skew_ms = ? WHERE site_id = ?",
         (json.dumps(acks, sort_keys=True), body["bundle_id"], now, report.skew_ms, body["from_site"]),
     )
+    clear_refusal(db.conn, body["from_site"])
     db.conn.execute(
         "INSERT INTO sync_imports(file_sha256, bundle_id, from_site, kind, imported, file_name, report) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",

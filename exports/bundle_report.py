@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from exports.bundle_keys import Peer, identity, peers
 from exports.bundle_read import ImportReport, skew_warning
 from models.db import Database
+from models.sync_refusals import Refusal, last_refusal
+from models.sync_restored import own_top
 from models.sync_state import format_ranges, site_ranges
 
 _T = {
@@ -34,7 +36,13 @@ _T = {
         "held": "  暂存（缺失部分之后）：{ranges}",
         "self": "本机：{name}（{role}），编号 {site}，指纹 {fp}",
         "nokeys": "本机还没有同步密钥。",
-        "pending": "  乡镇已确认收到本机记录 1–{acked}，本机共 {own} 条，待导出 {left} 条",
+        "pending": "乡镇已确认收到本机记录 1–{acked}，本机共 {own} 条，待导出 {left} 条",
+        "pending_none": "乡镇尚未确认收到本机记录，本机共 {own} 条，待导出 {own} 条",
+        "pending_all": "乡镇已确认收到本机全部 {own} 条记录，没有待导出的",
+        "pending_empty": "本机尚无修改记录，没有待导出的",
+        "pending_restored": "乡镇已确认收到本机记录 1–{acked}，但本数据库只有 {own} 条：本数据库可能是从旧备份"
+        "恢复或复制来的，请先看帮助（F1）中的“从备份恢复”，不要导出",
+        "refused": "  最近被拒收：{when}，{file}：{why}",
         "township": "乡镇",
         "village": "村",
         "nopeers": "还没有登记任何设备。",
@@ -63,7 +71,14 @@ _T = {
         "held": "  held back (after a gap): {ranges}",
         "self": "This installation: {name} ({role}), id {site}, fingerprint {fp}",
         "nokeys": "This installation has no sync keys yet.",
-        "pending": "  the township acknowledged records 1–{acked} of {own}; {left} to export",
+        "pending": "the township acknowledged records 1–{acked} of {own}; {left} to export",
+        "pending_none": "the township has not acknowledged any of this computer's records yet ({own}); {own} to export",
+        "pending_all": "the township acknowledged all of this computer's records ({own}); nothing to export",
+        "pending_empty": "this computer has no records yet; nothing to export",
+        "pending_restored": "the township acknowledged records 1–{acked}, but this database holds only {own}: it was "
+        "probably restored from an older backup or copied; see 'Restoring from a backup' in the help (F1) before "
+        "exporting",
+        "refused": "  last refused: {when}, {file}: {why}",
         "township": "township",
         "village": "village",
         "nopeers": "No device is enrolled yet.",
@@ -107,6 +122,7 @@ class PeerStatus:
     missing: list[tuple[int, int]]
     held: list[tuple[int, int]]
     acked_own: int  # (on a laptop, for the township) our records the township acknowledged
+    refused: Refusal | None = None  # its last bundle, when it was refused as a fork or a restored database
 
 
 def peer_status(db: Database) -> list[PeerStatus]:
@@ -121,7 +137,16 @@ def peer_status(db: Database) -> list[PeerStatus]:
         span = ranges[peer.site_id]
         acks = json.loads(row[2])
         result.append(
-            PeerStatus(peer, row[0], row[1], span.contiguous, span.missing, span.held, acks.get(db.site_id, 0))
+            PeerStatus(
+                peer,
+                row[0],
+                row[1],
+                span.contiguous,
+                span.missing,
+                span.held,
+                acks.get(db.site_id, 0),
+                last_refusal(db, peer.site_id),
+            )
         )
     return result
 
@@ -136,7 +161,6 @@ def format_status(db: Database, lang: str = "zh") -> list[str]:
     statuses = peer_status(db)
     if not statuses:
         lines.append(t["nopeers"])
-    own_records = db.conn.execute("SELECT count(*) FROM change_log WHERE site = ?", (db.site_id,)).fetchone()[0]
     for s in statuses:
         lines.append(t["peer"].format(name=s.peer.name, role=t[s.peer.role], site=s.peer.site_id[:8]))
         lines.append(t["fp"].format(fp=s.peer.fingerprint))
@@ -151,9 +175,30 @@ def format_status(db: Database, lang: str = "zh") -> list[str]:
             lines.append(t["gaps"].format(ranges=format_ranges(s.missing)))
         if s.held:
             lines.append(t["held"].format(ranges=format_ranges(s.held)))
-        if s.peer.role == "township":
-            lines.append(t["pending"].format(acked=s.acked_own, own=own_records, left=own_records - s.acked_own))
+        if s.refused is not None:
+            why = s.refused.message(lang).split("\n")[0]
+            lines.append(t["refused"].format(when=s.refused.when, file=s.refused.file, why=why))
+        if s.peer.role == "township" and s.peer.revoked is None:
+            lines.append("  " + pending_text(db, s.acked_own, lang))
     return lines
+
+
+def pending_text(db: Database, acked: int, lang: str = "zh") -> str:
+    """What of this computer's own records the township acknowledged and what is left to export, in words.
+
+    Never a negative count: an acknowledgement beyond what this database holds means it was restored or copied.
+    """
+    t = _T["en" if lang == "en" else "zh"]
+    own = own_top(db)
+    if acked > own:
+        return t["pending_restored"].format(acked=acked, own=own)
+    if own == 0:
+        return t["pending_empty"]
+    if acked == 0:
+        return t["pending_none"].format(own=own)
+    if acked == own:
+        return t["pending_all"].format(own=own)
+    return t["pending"].format(acked=acked, own=own, left=own - acked)
 
 
 def format_skew(skew_ms: int, lang: str = "zh") -> str:

@@ -72,6 +72,9 @@ def export_bundle(db: Database, keys: PrivateKeys, to: Path, peer_id: str | None
 
     ``to`` is a file name or a folder (the name is then chosen: no person or village names in it).
     """
+    from models.sync_restored import guard_export
+
+    guard_export(db)  # a database restored from an older backup must not reuse its record numbers
     peer = _addressee(db, keys, peer_id)
     held = contiguous(db.conn)
     acks = json.loads(db.conn.execute("SELECT acks FROM sync_peers WHERE site_id = ?", (peer.site_id,)).fetchone()[0])

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from models.errors import DatabaseFileError
 from models.paths import data_dir
+from models.sync_restored import SENT_KEY
 
 KEEP = 5
 AUTO, MANUAL, BEFORE_RESTORE = "auto", "manual", "before-restore"
@@ -134,6 +135,63 @@ def restore_backup(backup: str | Path, db_path: str | Path) -> Path:
             break
     copy_database(Path(backup), Path(db_path))
     return safety
+
+
+def restore_warning(backup: str | Path, db_path: str | Path) -> tuple[str, str] | None:
+    """What restoring ``backup`` over a database with sync keys would do to syncing (Chinese, English), or None.
+
+    A restored database numbers its next edits again from where the backup stopped. When some of the edits it loses
+    were already sent, the peer holds them and syncing stops until this computer is enrolled as a new device.
+    """
+    current, old = _sync_facts(db_path), _sync_facts(backup)
+    if current is None or current[1] is None:
+        return None
+    site, role, top, sent = current
+    kept = old[2] if old is not None and old[0] == site else 0
+    if sent <= kept:
+        return None  # nothing this database sent is lost: the peer never saw the edits the restore drops
+    lost, gone = top - kept, sent - kept
+    if role == "township":
+        return (
+            f"这是已登记同步的乡镇数据库。恢复这个备份会丢掉乡镇在备份之后的 {lost} 条修改，"
+            f"其中 {gone} 条已经发到村里、"
+            "乡镇拿不回来；之后乡镇的新修改会和村里电脑上的记录编号重复，村里电脑将拒收乡镇的数据包。"
+            "只有在当前数据库确实损坏、又没有更新的副本时才恢复（见帮助（F1）中的“从备份恢复”）。",
+            f"This township database syncs with laptops. Restoring this backup loses the township's {lost} edits made "
+            f"since, {gone} of them already sent to laptops, which cannot come back; the township's next edits would "
+            "reuse their numbers, so the laptops would refuse its bundles. Restore only if the current database is "
+            "really damaged and no newer copy exists (see 'Restoring from a backup' in the help, F1).",
+        )
+    return (
+        f"本机已登记同步。恢复这个备份会丢掉本机在备份之后的 {lost} 条修改，"
+        f"其中 {gone} 条已经送出，乡镇不会再发回本机；"
+        "本机之后的新修改会和乡镇已有的记录编号重复。恢复后本机要作为新设备重新登记才能再同步"
+        "（见帮助（F1）中的“从备份恢复”）。只有在当前数据库确实损坏时才恢复。",
+        f"This computer syncs with the township. Restoring this backup loses its {lost} edits made since, {gone} of "
+        "them already sent, which the township will not send back; this computer's next edits would reuse their "
+        "numbers. After the restore it must be enrolled as a new device to sync again (see 'Restoring "
+        "from a backup' in the help, F1). Restore only if the current database is really damaged.",
+    )
+
+
+def _sync_facts(path: str | Path) -> tuple[str, str | None, int, int] | None:
+    """(site id, sync role or None, highest own record, highest own record sent) of a database file, read-only."""
+    try:
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            site = conn.execute("SELECT site_id FROM sync_state WHERE id = 1").fetchone()[0]
+            keys = conn.execute("SELECT role FROM sync_keys WHERE id = 1").fetchone()
+            top = conn.execute("SELECT coalesce(max(seq), 0) FROM change_log WHERE site = ?", (site,)).fetchone()[0]
+            sent = conn.execute(
+                "SELECT max(coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?), 0), "
+                "coalesce((SELECT max(json_extract(acks, '$.\"' || ? || '\"')) FROM sync_peers), 0))",
+                (SENT_KEY, site),
+            ).fetchone()[0]
+        finally:
+            conn.close()
+    except (sqlite3.DatabaseError, TypeError):
+        return None
+    return site, keys[0] if keys else None, top, sent
 
 
 def _checkpoint(db_path: Path) -> None:

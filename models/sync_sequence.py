@@ -42,7 +42,7 @@ def sequence(conn: sqlite3.Connection, logs: list[Log], local_site: str) -> Sequ
     for log in logs:
         known = by_site[log[SITE]].get(log[SEQ])
         if known is not None and known[HASH] != log[HASH]:
-            raise _fork(log[SITE], log[SEQ])
+            raise _fork(conn, log[SITE], log[SEQ])
         by_site[log[SITE]][log[SEQ]] = log
     result.duplicates = len(logs) - sum(len(v) for v in by_site.values())
     for site in sorted(by_site):
@@ -63,7 +63,7 @@ def _sequence_site(
         )
         for seq in old:
             if stored.get(seq) != incoming[seq][HASH]:
-                raise _fork(site, seq)
+                raise _fork(conn, site, seq)
         result.duplicates += len(old)
     if site == local_site and len(old) < len(incoming):
         raise _own_site(site)
@@ -71,7 +71,7 @@ def _sequence_site(
     for seq, log in incoming.items():
         if seq > have and seq in held:
             if held[seq][HASH] != log[HASH]:
-                raise _fork(site, seq)
+                raise _fork(conn, site, seq)
             result.duplicates += 1
     pool = {**held, **{s: r for s, r in incoming.items() if s > have}}
     previous = _hash_at(conn, site, have)
@@ -79,7 +79,7 @@ def _sequence_site(
     while seq in pool:
         log = pool.pop(seq)
         if log[PREV_HASH] != previous:
-            raise _fork(site, seq)
+            raise _fork(conn, site, seq)
         result.apply.append(log)
         result.released += seq in held
         previous = log[HASH]
@@ -110,19 +110,59 @@ def _hash_at(conn: sqlite3.Connection, site: str, seq: int) -> str:
     return conn.execute("SELECT hash FROM change_log WHERE site = ? AND seq = ?", (site, seq)).fetchone()[0]
 
 
-def _fork(site: str, seq: int) -> SiteForkError:
+def _fork(conn: sqlite3.Connection, site: str, seq: int) -> SiteForkError:
+    """The same (site, seq) with other content: named by the device's enrolled name and role, with advice that
+    fits who reads it (a laptop told about the township's database, the township about a laptop's)."""
+    name, role = _who(conn, site)
+    own = conn.execute("SELECT role FROM sync_keys WHERE id = 1").fetchone()
+    here = own[0] if own else ""
+    if role == "township":
+        return SiteForkError(
+            f"乡镇“{name}”的第 {seq} 条修改记录与本机已有的不同（“分叉”）：是乡镇的数据库退回到了旧备份（或被复制过），"
+            "不是本机的问题。整个数据包未导入，本机数据没有改动；请不要恢复或重装本机。请告诉乡镇工作人员：乡镇数据库从旧备份"
+            "恢复过，要先换回最新的数据库（例如恢复时自动另存的“…-before-restore.db”），再给本机重新导出数据包"
+            "（见帮助（F1）中的“从备份恢复”）。",
+            f"Change record {seq} of the township '{name}' differs from the one this computer holds (a \"site fork\"): "
+            "the TOWNSHIP's database went back to an old backup (or was copied); this computer is fine. Nothing was "
+            "imported and nothing here changed; do not restore or reinstall this computer. Tell the township clerk: "
+            "the township's database was restored from an old backup; put the newest database back (e.g. the "
+            "'…-before-restore.db' saved by the restore), then export a new bundle for this computer (see "
+            "'Restoring from a backup' in the help, F1).",
+        )
+    if role == "village" and here == "township":
+        return SiteForkError(
+            f"村里的电脑“{name}”的第 {seq} 条修改记录与乡镇已导入的不同（“分叉”）：那台电脑的数据库从旧备份恢复过"
+            "（或被复制过），之后又录入了新的修改。整个数据包未导入。请这样处理：那台电脑如果还有更新的数据库（恢复时自动"
+            f"另存的“…-before-restore.db”），换回它后重新导出；否则它要作为新设备重新登记：它新建数据库、创建密钥，"
+            f"乡镇登记新设备、吊销“{name}”，再给新设备导出数据包；它在恢复后录入的修改需要重新录入"
+            "（见帮助（F1）中的“从备份恢复”）。",
+            f"Change record {seq} of the laptop '{name}' differs from the one already imported (a \"site fork\"): that "
+            "laptop's database was restored from an old backup (or copied) and then edited. Nothing was imported. What "
+            "to do: if that laptop still has a newer database (the '…-before-restore.db' saved by the restore), it "
+            "puts it back and exports again; otherwise it enrolls as a new device: it creates a new database and keys, "
+            f"the township enrolls it, revokes '{name}' and exports a bundle for it; the edits it made after the "
+            "restore must be entered again (see 'Restoring from a backup' in the help, F1).",
+        )
+    ask_zh, ask_en = ("请告诉乡镇工作人员。", " Tell the township clerk.") if here == "village" else ("", "")
     return SiteForkError(
-        f"设备 {site[:8]} 的第 {seq} 条修改记录与已导入的内容不同（“分叉”）：这台电脑可能从旧备份恢复过，"
-        "或数据包被改动过。整个数据包未导入；请联系乡镇核对这台电脑的数据。",
-        f'Change record {seq} of device {site[:8]} differs from the one already imported (a "site fork"): the '
-        "laptop was probably restored from an old backup, or the bundle was altered. Nothing was imported; "
-        "check this laptop's data with the township.",
+        f"设备“{name}”的第 {seq} 条修改记录与已有的不同（“分叉”）：那台设备的数据库可能从旧备份恢复过，"
+        f"或数据包被改动过。整个数据包未导入。{ask_zh}",
+        f"Change record {seq} of the device '{name}' differs from the one already held (a \"site fork\"): that "
+        f"device's database was probably restored from an old backup, or the bundle was altered. Nothing was "
+        f"imported.{ask_en}",
     )
+
+
+def _who(conn: sqlite3.Connection, site: str) -> tuple[str, str]:
+    """A site's enrolled name and role, or its short id and no role."""
+    row = conn.execute("SELECT name, role FROM sync_peers WHERE site_id = ?", (site,)).fetchone()
+    return (row[0], row[1]) if row else (site[:8], "")
 
 
 def _own_site(site: str) -> SiteForkError:
     return SiteForkError(
-        f"数据包里有本机（{site[:8]}）没有的本机修改记录：本数据库可能是从旧备份恢复的。整个数据包未导入。",
-        f"The bundle holds changes of this very device ({site[:8]}) that this database lacks: it was probably "
-        "restored from an old backup. Nothing was imported.",
+        "数据包里有本机自己的、本数据库却没有的修改记录：本数据库是从旧备份恢复的或是复制来的。整个数据包未导入。"
+        "请见帮助（F1）中的“从备份恢复”。",
+        "The bundle holds changes of this very installation that this database lacks: it was restored from an old "
+        "backup or copied. Nothing was imported. See 'Restoring from a backup' in the help (F1).",
     )

@@ -109,6 +109,9 @@ def restore(window: MainWindow, chosen: str | None = None) -> MainWindow | None:
     question = QCoreApplication.translate(
         "FileActions", "用备份“{name}”替换当前数据库的全部内容？\n当前数据会先另存一份安全备份。"
     ).format(name=Path(chosen).name)
+    warning = backup.restore_warning(chosen, window.db.path)  # a database that syncs: restoring stops syncing
+    if warning is not None:
+        question = (warning[1] if window.lang == "en" else warning[0]) + "\n\n" + question
     if (
         not messages.confirm(window, QCoreApplication.translate("FileActions", "从备份恢复"), question)
         or not window.close_editors()

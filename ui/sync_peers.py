@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from exports.bundle_keys import identity, revoke
-from exports.bundle_report import PeerStatus, format_skew, peer_status
+from exports.bundle_report import PeerStatus, format_skew, peer_status, pending_text
 from models.codes import label, label_en
 from models.db import Database
 from models.errors import JiandangError
@@ -117,11 +117,21 @@ class PeersTableModel(_Table):
                     f"1–{s.contiguous}" if s.contiguous else "",
                     format_ranges(s.missing),
                     format_ranges(s.held),
-                    tr("已吊销") if s.peer.revoked else tr("正常"),
+                    _state(s),
                 )
                 for s in statuses
             ]
         )
+
+
+def _state(status: PeerStatus) -> str:
+    """The 状态 column: revoked, its last bundle refused (a fork, a restored database), or fine."""
+    tr = lambda text: QCoreApplication.translate("", text)  # noqa: E731
+    if status.peer.revoked:
+        return tr("已吊销")
+    if status.refused is not None:
+        return tr("数据包被拒收（见下方）")
+    return tr("正常")
 
 
 class StatusDialog(QDialog):
@@ -139,6 +149,10 @@ class StatusDialog(QDialog):
             if who
             else self.tr("本机还没有同步密钥。")
         )
+        self.pending = QLabel()  # on a laptop: what the township acknowledged, what is left to export
+        self.refusals = QLabel()  # why a device's last bundle was refused, and what to do
+        self.refusals.setWordWrap(True)
+        self.refusals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.revoke_button = QPushButton(self.tr("吊销所选设备…"))
         self.revoke_button.clicked.connect(lambda: self.revoke_selected())
         self.revoke_button.setVisible(who is not None and who.role == "township")
@@ -147,7 +161,9 @@ class StatusDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.own)
+        layout.addWidget(self.pending)
         layout.addWidget(self.table)
+        layout.addWidget(self.refusals)
         row = QHBoxLayout()
         row.addWidget(self.revoke_button)
         row.addStretch()
@@ -158,7 +174,22 @@ class StatusDialog(QDialog):
 
     def reload(self) -> None:
         """Re-read the devices."""
-        self.model.set_statuses(peer_status(self.db), self.lang)
+        statuses = peer_status(self.db)
+        self.model.set_statuses(statuses, self.lang)
+        township = next((s for s in statuses if s.peer.role == "township" and not s.peer.revoked), None)
+        self.pending.setText(pending_text(self.db, township.acked_own, self.lang) if township else "")
+        self.pending.setVisible(township is not None)
+        refused = [s for s in statuses if s.refused is not None and not s.peer.revoked]
+        self.refusals.setText(
+            "\n\n".join(
+                self.tr("{name} 的数据包 {file} 在 {when} 被拒收：").format(
+                    name=s.peer.name, file=s.refused.file, when=s.refused.when
+                )
+                + s.refused.message(self.lang)
+                for s in refused
+            )
+        )
+        self.refusals.setVisible(bool(refused))
 
     def revoke_selected(self) -> bool:
         """Revoke the selected device after asking."""
