@@ -16,7 +16,7 @@ from typing import Any
 from models.changes import new_id, stable_id, table_columns
 from models.errors import Problem, Problems
 from models.idcard import ERROR_CHARS, IdCheck, check_id_number
-from models.incomes import derive_income
+from models.incomes import amounts_changed, derive_income, population_in_year
 from models.registry import Registry
 from models.validation import normalize_member, problem, validate_income, validate_relations
 
@@ -144,15 +144,48 @@ def _duplicate_ids(live: list[tuple[int, dict[str, Any]]]) -> list[Problem]:
     return found
 
 
-def live_income(form: HouseholdForm, year: int) -> dict[str, float | None]:
-    """The derived totals of one year's income as typed, for the members now living in the household."""
-    return derive_income(form.incomes.get(year, {}), len(form.live_members()))
+@dataclass(frozen=True)
+class IncomeSize:
+    """The household size a year's income is shown and stored with."""
+
+    population: int
+    stored: int | None  # the size stored with the year's record now; None before it is first saved
+
+
+def income_size(registry: Registry, form: HouseholdForm, year: int, household_id: str | None = None) -> IncomeSize:
+    """The household size of a year's income in the form.
+
+    A stored year whose amounts are unchanged keeps the size it was recorded with (the one the
+    exit test and the statistics use); a new or changed year gets ``population_in_year``: the
+    members of the form living in the household on 31 December of that year.
+    """
+    stored = _stored_income(registry, household_id, year)
+    recorded = int(stored["population"]) if stored else None
+    if stored is not None and not amounts_changed(form.incomes.get(year, {}), stored):
+        return IncomeSize(int(stored["population"]), recorded)
+    members = [normalize_member(dict(m), registry.codes, registry.today())[0] for m in form.members]
+    return IncomeSize(population_in_year(registry.conn, household_id, year, members), recorded)
+
+
+def live_income(
+    registry: Registry, form: HouseholdForm, year: int, household_id: str | None = None
+) -> dict[str, float | None]:
+    """The derived totals of one year's income as typed, for that year's household size (``population``)."""
+    size = income_size(registry, form, year, household_id)
+    return {**derive_income(form.incomes.get(year, {}), size.population), "population": size.population}
+
+
+def _stored_income(registry: Registry, household_id: str | None, year: int) -> dict[str, Any] | None:
+    if not household_id:
+        return None
+    return registry.one("SELECT * FROM incomes WHERE household_id = ? AND year = ?", (household_id, year))
 
 
 def save_form(registry: Registry, form: HouseholdForm, household_id: str | None = None) -> str:
     """Validate and store the whole form in one transaction (a new household when no id); returns the id."""
     Problems(validate_form(registry, form, household_id)).raise_if_errors()
     stored = registry.get_household(household_id) if household_id else None
+    sizes = {year: income_size(registry, form, year, household_id) for year in form.incomes}
     target = household_id or str(form.household.get("id") or "") or new_id()
     with registry.writing([target]) as writer:
         if stored is None:
@@ -161,9 +194,8 @@ def save_form(registry: Registry, form: HouseholdForm, household_id: str | None 
             writer.update("households", target, _own_fields(registry, form.household))
         _save_members(registry, writer, target, form)
         _save_causes(registry, writer, target, form)
-        population = len(form.live_members())
         for year, items in form.incomes.items():
-            _save_income(registry, writer, target, year, items, population)
+            _save_income(registry, writer, target, year, items, sizes[year].population)
     return target
 
 
@@ -203,7 +235,7 @@ def _save_causes(registry: Registry, writer: Any, household_id: str, form: House
 def _save_income(
     registry: Registry, writer: Any, household_id: str, year: int, items: dict[str, Any], population: int
 ) -> None:
-    """Store a year's items; an unchanged year is left alone (its household size stays as recorded)."""
+    """Store a year's items with that year's household size; an unchanged year is left alone."""
     values = {k: (v if v not in (None, "") else 0) for k, v in items.items() if k not in INCOME_SKIP}
     pk = stable_id("income", household_id, year)
     stored = registry.one("SELECT * FROM incomes WHERE id = ?", (pk,))
@@ -211,5 +243,5 @@ def _save_income(
         writer.insert(
             "incomes", {**values, "id": pk, "household_id": household_id, "year": year, "population": population}
         )
-    elif any(round(float(values[k]), 2) != stored[k] for k in values):
+    elif amounts_changed(values, stored):
         writer.update("incomes", pk, {**values, "population": population})

@@ -8,6 +8,7 @@ from models.changes import stable_id
 from models.codes import MEMBER_CHANGE_INCOMING
 from models.errors import JiandangError, Problem
 from models.households import HouseholdOps
+from models.incomes import amounts_changed, population_in_year
 from models.validation import HEAD, check_codes, check_dates, problem, validate_income
 
 
@@ -102,14 +103,21 @@ class LifecycleOps(HouseholdOps):
     # -- incomes -----------------------------------------------------------
 
     def set_income(self, household_id: str, year: int, items: dict[str, Any]) -> str:
-        """Store one year's income items (created or updated); the household size is counted, not typed."""
+        """Store one year's income items (created or updated); the household size is counted, not typed.
+
+        A new or changed year is stored with ``population_in_year`` (the members living in the household
+        on 31 December of that year); a year whose amounts are unchanged keeps its recorded size.
+        """
         self.require("households", household_id)
         values = {k: v for k, v in items.items() if k not in ("id", "household_id", "year", "population")}
         self.raise_if_errors(validate_income({**values, "year": year}))
         pk = stable_id("income", household_id, year)
-        population = len(self._live_members(household_id))
+        stored = self.one("SELECT * FROM incomes WHERE id = ?", (pk,))
+        if stored is not None and not amounts_changed(values, stored):
+            return pk
+        population = population_in_year(self.conn, household_id, year)
         with self.writing() as writer:
-            if self.one("SELECT 1 FROM incomes WHERE id = ?", (pk,)):
+            if stored is not None:
                 writer.update("incomes", pk, {**values, "population": population})
             else:
                 writer.insert(

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from models.errors import Problem
 from models.field_hints import derived_hint
-from models.household_form import HouseholdForm
+from models.household_form import HouseholdForm, IncomeSize
 from models.incomes import derive_income, poverty_line
 from models.registry import Registry
 from models.validation import validate_income
@@ -32,13 +33,13 @@ class IncomePage(QWidget):
         registry: Registry,
         labels: CodeLabels,
         lang: str,
-        population: Callable[[], int],
+        size: Callable[[int], IncomeSize],
         standard: Callable[[], str | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.registry, self.lang = registry, lang
-        self._population, self._standard = population, standard
+        self._size, self._standard = size, standard
         self.incomes: dict[int, dict[str, Any]] = {}
         self._year: int | None = None
         self.form = Form(LEFT + RIGHT, labels, lang, table="incomes")
@@ -50,7 +51,9 @@ class IncomePage(QWidget):
         self.add_button.clicked.connect(lambda: self.add_year(self.new_year.value()))
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        self.totals.setToolTip(rich_tip(f"{derived_hint('net_income', lang)} {derived_hint('per_capita', lang)}"))
+        size_hint = self.tr("家庭人口按该年 12 月 31 日在户的成员计算；已保存且金额未改的年度沿用记录的人数。")
+        hints = f"{derived_hint('net_income', lang)} {derived_hint('per_capita', lang)} {size_hint}"
+        self.totals.setToolTip(rich_tip(hints))
         self.verdict = QLabel()
         self._build()
         self.years.currentIndexChanged.connect(self._year_chosen)
@@ -115,6 +118,11 @@ class IncomePage(QWidget):
         self._mark()
         self.refresh_totals()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Recount when the page comes into view: members may have changed on their page meanwhile."""
+        super().showEvent(event)
+        self.refresh_totals()
+
     def show_year(self, year: int) -> None:
         """Show the income of ``year`` (when it is recorded)."""
         index = self.years.findData(year)
@@ -138,28 +146,38 @@ class IncomePage(QWidget):
             self.totals.setText(self.tr("还没有收入记录：选择年度后点“添加年度”。"))
             self.verdict.setText("")
             return
-        people = self._population()
+        size = self._size(self._year)
+        people = size.population
         try:
             totals = derive_income(self.form.values(), people)
         except ArithmeticError:  # a field that is not a number: its own message says so
             totals = {"property_income": None, "transfer_income": None, "net_income": None, "per_capita": None}
-        self.totals.setText(self._totals_text(totals, people))
+        self.totals.setText(self._totals_text(totals, size))
         line = poverty_line(self.registry.conn, self._year, self._standard())
         self.verdict.setText(self._verdict(totals["per_capita"], line))
 
-    def _totals_text(self, totals: dict[str, float | None], people: int) -> str:
+    def _totals_text(self, totals: dict[str, float | None], size: IncomeSize) -> str:
         def money(value: float | None) -> str:
             return "—" if value is None else f"{value:,.2f}"
 
         return self.tr(
-            "财产性收入 {p} 元　转移性收入 {t} 元　家庭纯收入 {n} 元　家庭人口 {people} 人　年人均纯收入 {c} 元"
+            "财产性收入 {p} 元　转移性收入 {t} 元　家庭纯收入 {n} 元　家庭人口 {people} 人（{when}）　"
+            "年人均纯收入 {c} 元"
         ).format(
             p=money(totals["property_income"]),
             t=money(totals["transfer_income"]),
             n=money(totals["net_income"]),
-            people=people,
+            people=size.population,
+            when=self._size_note(size),
             c=money(totals["per_capita"]),
         )
+
+    def _size_note(self, size: IncomeSize) -> str:
+        """Which year the household size is of, and the size recorded before when saving will change it."""
+        when = self.tr("{year} 年").format(year=self._year)
+        if size.stored is None or size.stored == size.population:
+            return when
+        return self.tr("{when}，原记录 {stored} 人").format(when=when, stored=size.stored)
 
     def _verdict(self, per_capita: float | None, line: float | None) -> str:
         if line is None:

@@ -7,9 +7,19 @@ import datetime
 import pytest
 
 from models.errors import ValidationFailed
-from models.household_form import HouseholdForm, check_member, live_income, load_form, save_form, validate_form
+from models.exit_test import exit_test
+from models.household_form import (
+    HouseholdForm,
+    IncomeSize,
+    check_member,
+    income_size,
+    live_income,
+    load_form,
+    save_form,
+    validate_form,
+)
 from models.registry import Registry
-from tests.models.conftest import VILLAGE, counts, family, person
+from tests.models.conftest import TODAY, VILLAGE, counts, family, person
 
 
 def new_form(**household) -> HouseholdForm:
@@ -97,11 +107,57 @@ def test_an_id_of_another_household_is_found(registry: Registry) -> None:
     assert conflict.record == first and "李梅" in conflict.message_zh
 
 
-def test_live_income_uses_the_members_living_in_the_household(registry: Registry) -> None:
+def test_live_income_of_a_new_household_uses_the_members_living_in_it(registry: Registry) -> None:
     form = new_form()
     form.incomes = {2019: {"wage": 10000, "dibao": 2000}}
     form.members[3]["in_household"] = 0
-    assert live_income(form, 2019)["per_capita"] == 4000
+    totals = live_income(registry, form, 2019)
+    assert (totals["population"], totals["per_capita"]) == (3, 4000)
+
+
+def shrunk_household(registry: Registry) -> str:
+    """A family of four with 2018 income 10,000 (2,500 a person, under 2018's line of 2,995); two children
+    left in 2019, so two people live there now."""
+    form = new_form(standard="1")
+    form.incomes = {2018: {"wage": 10000}}
+    household_id = save_form(registry, form)
+    members = registry.get_household(household_id)["members"]
+    registry.record_member_change(household_id, "08", "2019-03-01", member_id=members[2]["id"])
+    registry.record_member_change(household_id, "08", "2019-04-01", member_id=members[3]["id"])
+    return household_id
+
+
+def test_an_old_year_is_shown_with_that_years_household_size(registry: Registry) -> None:
+    household_id = shrunk_household(registry)
+    shown = live_income(registry, load_form(registry, household_id), 2018, household_id)
+    (stored,) = registry.get_household(household_id)["incomes"]
+    assert (shown["population"], shown["per_capita"]) == (stored["population"], stored["per_capita"]) == (4, 2500)
+    (income,) = [i for i in exit_test(registry.conn, household_id, 2019, today=TODAY) if i.item == "income"]
+    assert income.status == "fail" and "2,500.00" in income.detail_zh  # the editor and the exit test agree
+
+
+def test_changing_an_old_years_amount_keeps_that_years_household_size(registry: Registry) -> None:
+    household_id = shrunk_household(registry)
+    form = load_form(registry, household_id)
+    form.incomes[2018]["wage"] = 10010  # a typo fixed
+    form.incomes[2019] = {"wage": 9000}
+    assert income_size(registry, form, 2018, household_id) == IncomeSize(4, 4)
+    save_form(registry, form, household_id)
+    incomes = {r["year"]: r for r in registry.get_household(household_id)["incomes"]}
+    assert (incomes[2018]["population"], incomes[2018]["per_capita"]) == (4, 2502.5)
+    assert (incomes[2019]["population"], incomes[2019]["per_capita"]) == (2, 4500)
+
+
+def test_a_year_added_later_counts_the_members_of_that_year(registry: Registry) -> None:
+    household_id = shrunk_household(registry)
+    baby = person("张小宝", "07", datetime.date(2019, 2, 4), True, 5)
+    registry.record_member_change(household_id, "06", "2019-02-04", new_member=baby)
+    form = load_form(registry, household_id)
+    form.incomes[2017] = {"wage": 8000}
+    assert live_income(registry, form, 2017, household_id)["population"] == 4  # not the 3 living there now
+    save_form(registry, form, household_id)
+    sizes = {r["year"]: r["population"] for r in registry.get_household(household_id)["incomes"]}
+    assert sizes == {2017: 4, 2018: 4}
 
 
 def test_an_id_is_judged_while_typing_only_when_it_can_be_judged() -> None:
@@ -124,8 +180,9 @@ def test_an_unchanged_income_year_keeps_its_recorded_household_size(registry: Re
     form.incomes = {2017: {"wage": 8000}, 2018: {"wage": 9000}}
     household_id = save_form(registry, form)
     form = load_form(registry, household_id)
-    form.members[3]["in_household"] = 0
+    form.members[3]["in_household"] = 0  # left, but no 离户日期: her years cannot be rebuilt
     form.incomes[2018]["wage"] = 9500
+    form.incomes[2019] = {"wage": 9000}
     save_form(registry, form, household_id)
     sizes = {r["year"]: r["population"] for r in registry.get_household(household_id)["incomes"]}
-    assert sizes == {2017: 4, 2018: 3}
+    assert sizes == {2017: 4, 2018: 4, 2019: 3}

@@ -55,6 +55,28 @@ def test_income_typed_population_is_ignored_in_favour_of_the_members(registry: R
     assert registry.get_household(household)["incomes"][0]["population"] == 4
 
 
+def test_correcting_an_old_years_income_keeps_that_years_household_size(registry: Registry, household: str) -> None:
+    registry.set_income(household, 2018, {"wage": 10000})  # 2,500 a person: under 2018's line
+    members = registry.get_household(household)["members"]
+    registry.record_member_change(household, "08", "2019-03-01", member_id=members[2]["id"])
+    registry.record_member_change(household, "08", "2019-04-01", member_id=members[3]["id"])
+    registry.set_income(household, 2018, {"wage": 10010})  # a typo fixed after two members left
+    registry.set_income(household, 2019, {"wage": 9000})
+    incomes = {i["year"]: i for i in registry.get_household(household)["incomes"]}
+    assert (incomes[2018]["population"], incomes[2018]["per_capita"]) == (4, 2502.5)
+    assert (incomes[2019]["population"], incomes[2019]["per_capita"]) == (2, 4500)
+
+
+def test_saving_an_unchanged_income_again_writes_nothing(registry: Registry, household: str) -> None:
+    registry.set_income(household, 2018, {"wage": 10000})
+    daughter = registry.get_household(household)["members"][3]
+    registry.update_member(daughter["id"], {"in_household": 0})
+    before = registry.conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0]
+    registry.set_income(household, 2018, {"wage": 10000.0})
+    assert registry.conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0] == before
+    assert registry.get_household(household)["incomes"][0]["population"] == 4
+
+
 def test_a_birth_adds_a_member_and_a_change_record(registry: Registry, household: str) -> None:
     baby = person("张小宝", "07", datetime.date(2019, 4, 1), True, 5)
     member_id = registry.record_member_change(household, "06", "2019-04-01", new_member=baby)
