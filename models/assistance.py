@@ -7,6 +7,7 @@ from typing import Any
 from models.changes import ChangeWriter
 from models.codes import MEASURE_TYPE_CATEGORY, MICRO_CREDIT
 from models.errors import JiandangError
+from models.fields import MEASURE_AMOUNTS
 from models.lifecycle import LifecycleOps
 from models.validation import check_dates, problem, validate_helper, validate_loan, validate_measure
 
@@ -96,7 +97,7 @@ class AssistanceOps(LifecycleOps):
 
     def create_measure(self, values: dict[str, Any], loan: dict[str, Any] | None = None) -> str:
         """Record an assistance measure (and its micro-credit loan); returns the measure id."""
-        values = self._measure_defaults(values)
+        values, loan = self._measure_defaults(values), _loan_defaults(loan)
         self._validate_measure(values, loan)
         with self.writing() as writer:
             measure_id = writer.insert("measures", values)
@@ -107,6 +108,7 @@ class AssistanceOps(LifecycleOps):
     def update_measure(self, measure_id: str, values: dict[str, Any], loan: dict[str, Any] | None = None) -> None:
         """Change a measure and, for micro-credit, its loan."""
         merged = self._measure_defaults({**self.require("measures", measure_id), **values})
+        loan = _loan_defaults(loan)
         self._validate_measure(merged, loan)
         existing = self.one("SELECT id FROM loans WHERE measure_id = ?", (measure_id,))
         changes = {k: merged[k] for k in merged if k in values or k == "category"}
@@ -126,7 +128,8 @@ class AssistanceOps(LifecycleOps):
             writer.delete("measures", measure_id)
 
     def _measure_defaults(self, values: dict[str, Any]) -> dict[str, Any]:
-        out = dict(values)
+        """Category from the type, village from the household; a fund left blank is 0 (the columns are NOT NULL)."""
+        out = {**values, **_blank_as_zero(values, MEASURE_AMOUNTS)}
         if out.get("type") and not out.get("category"):
             out["category"] = MEASURE_TYPE_CATEGORY.get(str(out["type"]))
         if out.get("household_id") and not out.get("village_code"):
@@ -150,6 +153,16 @@ class AssistanceOps(LifecycleOps):
             borrower = self.one("SELECT birth_date FROM members WHERE id = ?", (loan.get("borrower_id"),))
             found += validate_loan(loan, borrower["birth_date"] if borrower else None, self.codes)
         self.raise_if_errors(found)
+
+
+def _blank_as_zero(values: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:
+    """0 for each of ``columns`` that ``values`` holds blank: an amount nobody filled in is none."""
+    return {c: 0 for c in columns if c in values and (values[c] is None or not str(values[c]).strip())}
+
+
+def _loan_defaults(loan: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A loan's interest subsidy left blank is 0 (NOT NULL); a blank amount stays blank for validation to report."""
+    return None if loan is None else {**loan, **_blank_as_zero(loan, ("interest_subsidy",))}
 
 
 def _required_date(column: str, value: str | None) -> list:

@@ -26,6 +26,7 @@ YOUNGER_GENERATION = frozenset({"03", "04", "05", "06", "07", "08", "09", "10"})
 OLDER_GENERATION = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 PHONE = re.compile(r"^[0-9+\-() ]{5,20}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_AGE = 110  # a supercentenarian is very rare; an older birth date is almost always a mistyped year (1826 for 1926)
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -78,7 +79,7 @@ def check_non_negative(values: dict[str, Any], columns: Iterable[str], table: st
     found = []
     for column in columns:
         value = values.get(column)
-        if value in (None, ""):
+        if value is None or not str(value).strip():  # blank is stored as NULL (or the column's default)
             continue
         try:
             number = float(value)
@@ -210,7 +211,37 @@ def normalize_member(
     if not str(out.get("name") or "").strip():
         found.append(problem("name", "required", "不能为空。", "is required."))
     found += _check_id(out, today or datetime.date.today())
+    found += _implausible_age(out, today or datetime.date.today())
     return out, found
+
+
+def age_on(born: datetime.date, on: datetime.date) -> int:
+    """Full years between ``born`` and ``on``."""
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _implausible_age(values: dict[str, Any], today: datetime.date) -> list[Problem]:
+    """A warning when the birth date (typed, or read from the ID number) makes the member older than MAX_AGE.
+
+    The age counts to today, or to the day a member who left the household left it.
+    """
+    born = parse_date(str(values.get("birth_date") or ""))
+    left = parse_date(str(values.get("left_date") or "")) if values.get("in_household") in (0, "0") else None
+    if born is None:
+        return []
+    age = age_on(born, min(left or today, today))
+    if age <= MAX_AGE:
+        return []
+    day = born.isoformat()
+    return [
+        problem(
+            "birth_date",
+            "implausible_age",
+            f"{day} 算得年龄 {age} 岁，超过 {MAX_AGE} 岁，请核对出生年份（或身份证号码）。",
+            f"{day} gives an age of {age}, over {MAX_AGE}; please check the year of birth (or the ID number).",
+            WARNING,
+        )
+    ]
 
 
 def _not_after(values: dict[str, Any], column: str, today: datetime.date) -> list[Problem]:
@@ -230,7 +261,8 @@ def _check_health(values: dict[str, Any], book: CodeBook) -> list[Problem]:
     values["health"] = ",".join(items)
     bad = [c for c in items if not book.has("health", c)]
     if bad:
-        return [problem("health", "unknown_code", f"代码“{'、'.join(bad)}”不存在。", f"unknown code(s) {bad}.")]
+        zh, en = f"代码“{'、'.join(bad)}”不存在。", f"code(s) {', '.join(bad)} do not exist."
+        return [problem("health", "unknown_code", zh, en)]
     if "01" in items and len(items) > 1:
         return [
             problem(
@@ -312,13 +344,14 @@ def _check_heads(live: list[dict[str, Any]]) -> list[Problem]:
                 "the household has no head; make one member the head.",
             )
         ]
-    names = "、".join(str(m.get("name") or "") for m in heads)
+    named = [str(m.get("name") or "") for m in heads]
+    names, names_en = "、".join(named), ", ".join(named)
     return [
         problem(
             "relation",
             "two_heads",
             f"一户只能有一个户主，现有 {len(heads)} 个（{names}）。",
-            f"a household has exactly one head; found {len(heads)}.",
+            f"a household has exactly one head; found {len(heads)} ({names_en}).",
         )
     ]
 
@@ -326,14 +359,14 @@ def _check_heads(live: list[dict[str, Any]]) -> list[Problem]:
 def _relation_sex(member: dict[str, Any]) -> list[Problem]:
     relation, sex = member.get("relation"), member.get("sex")
     if (relation in MALE_RELATIONS and sex == "2") or (relation in FEMALE_RELATIONS and sex == "1"):
-        from models.codes import label
+        from models.codes import label, label_en
 
         return [
             problem(
                 "relation",
                 "relation_sex",
                 f"{member.get('name')}：“{label('relation', relation)}”与性别不符。",
-                f"{member.get('name')}: relation does not match sex.",
+                f"{member.get('name')}: '{label_en('relation', relation)}' does not match the sex.",
                 record=str(member.get("id") or ""),
             )
         ]
@@ -352,7 +385,7 @@ def _relation_age(member: dict[str, Any], head: dict[str, Any]) -> list[Problem]
                 "relation",
                 "spouse_sex",
                 f"{member.get('name')}：配偶与户主性别相同，请核对。",
-                "spouse has the same sex as the head; please check.",
+                f"{member.get('name')}: spouse has the same sex as the head; please check.",
                 WARNING,
                 str(member.get("id") or ""),
             )
@@ -408,8 +441,10 @@ def _date_order(values: dict[str, Any], start: str, end: str) -> list[Problem]:
 
 
 def validate_loan(values: dict[str, Any], borrower_birth: str | None, book: CodeBook) -> list[Problem]:
-    """Micro-credit terms: amount, term and borrower age within the policy (warnings), numbers valid."""
-    found = check_non_negative(values, fields.LOAN_AMOUNTS + ("term_months",))
+    """Micro-credit terms: an amount above 0 is required (``loans.amount`` is NOT NULL); numbers and dates valid;
+    amount, term and borrower age within the policy (warnings)."""
+    found = check_non_negative(values, fields.LOAN_AMOUNTS + ("term_months",), "loans")
+    found += _loan_amount_given(values.get("amount"))
     found += check_dates(values, ("loan_date", "due_date", "repaid_date"))
     found += check_codes(values, {"repayment_status": "repayment_status"}, book)
     found += _date_order(values, "loan_date", "due_date") + _date_order(values, "loan_date", "repaid_date")
@@ -425,12 +460,24 @@ def validate_loan(values: dict[str, Any], borrower_birth: str | None, book: Code
     return found
 
 
+def _loan_amount_given(amount: Any) -> list[Problem]:
+    """The loan's amount is filled in and above 0 (a wrong number is reported by ``check_non_negative``)."""
+    if amount is None or not str(amount).strip():
+        return [problem("amount", "required", "不能为空。", "is required.", table="loans")]
+    try:
+        if float(amount) == 0:
+            return [problem("amount", "zero_loan", "应大于 0。", "must be more than 0.", table="loans")]
+    except (TypeError, ValueError):
+        pass
+    return []
+
+
 def _borrower_age(values: dict[str, Any], borrower_birth: str | None) -> list[Problem]:
     born = parse_date(str(borrower_birth or ""))
     on = parse_date(str(values.get("loan_date") or "")) or datetime.date.today()
     if born is None:
         return []
-    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    age = age_on(born, on)
     if not 18 <= age <= 65:
         return [
             problem(

@@ -69,6 +69,27 @@ CONDITIONS_RIGHT = (
 )
 
 
+def first_input(page: QWidget) -> QWidget | None:
+    """Where Alt+n puts the focus on ``page``: its form's first field that is enabled (on 致贫原因: 主要致贫原因),
+    else its table (成员, 帮扶责任人, 帮扶措施, 历史; the steps on 程序), else the first widget Tab reaches."""
+    form = getattr(page, "form", None)
+    if form is not None:
+        first = next((box for box in form.boxes.values() if box.isEnabled() and not box.isHidden()), None)
+        if first is not None:
+            return first
+    table = getattr(page, "table", None) or getattr(page, "steps", None)
+    return table if table is not None else _first_in_focus_chain(page)
+
+
+def _first_in_focus_chain(page: QWidget) -> QWidget | None:
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if page.isAncestorOf(widget) and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
 class FieldPage(QWidget):
     """A page of household fields in two columns."""
 

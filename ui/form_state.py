@@ -1,12 +1,32 @@
-"""The household editor's form as state: its fingerprint for noticing changes, its problems each listed once."""
+"""Form state: the household form's fingerprint for noticing changes, its problems each listed once, and the
+question a dialog asks before Escape or 取消 throws typed input away."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from PySide6.QtWidgets import QDialog
+
 from models.errors import Problem
 from models.household_form import HouseholdForm
+from ui import messages
+
+
+def reject_asking(dialog: QDialog, dirty: bool, question: str) -> None:
+    """Escape, 取消 or closing ``dialog``: when something was typed (``dirty``), ask 保存/丢弃/取消 first.
+
+    保存 presses OK (the dialog's ``accept``, which stays open when something is wrong); 取消 keeps the
+    dialog open; 丢弃, or nothing typed, closes it.  Dialogs call this from their ``reject``.
+    """
+    if dirty:
+        answer = messages.ask_save_changes(dialog, question)
+        if answer == "save":
+            dialog.accept()
+            return
+        if answer == "cancel":
+            return
+    QDialog.reject(dialog)
 
 
 def each_once(problems: list[Problem]) -> list[Problem]:

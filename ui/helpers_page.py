@@ -28,6 +28,7 @@ from ui import messages
 from ui.code_combo import CodeCombo
 from ui.code_labels import CodeLabels
 from ui.field_widgets import FIELD_STYLE, FieldBox, Form, TextField, form_layout
+from ui.form_state import reject_asking
 from ui.record_table import RecordTableModel, record_view
 from ui.small_dialogs import DateDialog
 
@@ -144,6 +145,7 @@ class ChangeHelperDialog(QDialog):
         self.existing.toggled.connect(self._mode)
         (self.existing if helpers else self.create).setChecked(True)
         self._mode()
+        self._snapshot = self._typed()
 
     def _build(self) -> None:
         new_group = QGroupBox()
@@ -166,6 +168,17 @@ class ChangeHelperDialog(QDialog):
     def _mode(self) -> None:
         self.helper_box.setEnabled(self.existing.isChecked())
         self.new_group.setEnabled(self.create.isChecked())
+
+    def _typed(self) -> tuple[Any, ...]:
+        return self.helper.value(), self.form.values(), self.start.value()
+
+    def is_dirty(self) -> bool:
+        """True when a helper was chosen, a new helper's details typed or the date changed since opening."""
+        return self._typed() != self._snapshot
+
+    def reject(self) -> None:
+        """Escape, 取消 or closing: ask before throwing away what was typed."""
+        reject_asking(self, self.is_dirty(), self.tr("更换帮扶责任人的输入还没有保存。保存吗？"))
 
     def accept(self) -> None:
         """Register the helper (if new) and the pairing; problems are shown at the fields."""

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import ERROR, JiandangError, Problem
-from models.household_form import HouseholdForm, load_form, save_form, validate_form
+from models.household_form import HouseholdForm, income_size, load_form, save_form, validate_form
 from models.procedure_views import procedure_years
 from models.registry import Registry
 from ui import messages
 from ui.code_labels import CodeLabels
-from ui.editor_pages import BasicPage, CausesPage, ConditionsPage
+from ui.editor_pages import BasicPage, CausesPage, ConditionsPage, first_input
 from ui.field_widgets import FIELD_STYLE
 from ui.form_state import each_once, fingerprint
 from ui.helpers_page import HelpersPage
@@ -60,7 +60,7 @@ class HouseholdEditor(QDialog):
         self.registry, self.lang, self.household_id = registry, lang, household_id
         self.labels = labels or CodeLabels(registry.conn, lang)
         self.open_household = open_household or (lambda _id: None)
-        self._snapshot, self._loading = "", True
+        self._snapshot, self._loading, self._saved_name = "", True, ""
         self.setStyleSheet(FIELD_STYLE)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self._build()
@@ -83,7 +83,7 @@ class HouseholdEditor(QDialog):
             reg,
             labels,
             lang,
-            lambda: len(self.collect().live_members()),
+            lambda year: income_size(reg, self.collect(), year, self.household_id),
             lambda: self.basic.form.editor("standard").value(),
         )
         self.helpers = HelpersPage(reg, labels, lang, self._records_changed)
@@ -136,6 +136,7 @@ class HouseholdEditor(QDialog):
         self.measures.load(self.household_id)
         self._load_history()
         self._snapshot = fingerprint(self.collect())
+        self._saved_name = _saved_name(data) if self.household_id else ""
         self._loading = False
         self._edited()
 
@@ -161,7 +162,7 @@ class HouseholdEditor(QDialog):
         self.basic.show_summary(
             head or "", len(live), self.labels.text("household_status", status["status"]) if status else ""
         )
-        name = head or self.tr("新户")
+        name = head or self._saved_name or self.tr("新户")
         self.setWindowTitle(self.tr("户：{name}").format(name=name) + (" *" if self.is_dirty() else ""))
 
     def validate(self) -> list[Problem]:
@@ -208,9 +209,16 @@ class HouseholdEditor(QDialog):
     # -- navigation ----------------------------------------------------------
 
     def go_to_tab(self, number: int) -> None:
-        """Show a tab and put the focus in it (Alt+1 … Alt+9)."""
+        """Show a tab and put the focus in its first input (Alt+1 … Alt+9): a page's first field, or its table."""
         self.tabs.setCurrentIndex(number)
-        self.tabs.currentWidget().focusNextChild()
+        target = self._first_input(self.tabs.currentWidget())
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _first_input(self, page: QWidget) -> QWidget | None:
+        if page is self.income and not any(box.isEnabled() for box in self.income.form.boxes.values()):
+            return self.income.new_year  # no year recorded yet: the year to add
+        return first_input(page)
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         column, record = item.data(Qt.ItemDataRole.UserRole)
@@ -305,3 +313,10 @@ class HouseholdEditor(QDialog):
         editor.saved.connect(saved.append)
         editor.exec()
         return saved[-1] if saved else None
+
+
+def _saved_name(data: HouseholdForm) -> str:
+    """What the title calls a saved household: its head as saved, else its number (never 新户)."""
+    head = next((m.get("name") for m in data.live_members() if m.get("relation") == "01"), None)
+    return str(head or data.household.get("household_no") or "")
+

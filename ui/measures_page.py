@@ -32,6 +32,7 @@ from ui.code_combo import CodeCombo
 from ui.code_labels import CodeLabels
 from ui.column_fit import fit_columns
 from ui.field_widgets import FIELD_STYLE, Form, form_layout
+from ui.form_state import reject_asking
 from ui.record_table import RecordTableModel, record_view
 
 MEASURE_LEFT = ("year", "type", "content", "unit", "helper_id", "status", "result", "confirmed")
@@ -212,6 +213,7 @@ class MeasureDialog(QDialog):
         self.loan_form.set_values(self.measure.get("loan") or {})
         self.form.editor("type").changed.connect(self._type_changed)
         self._type_changed()
+        self._snapshot = self._typed()
         self.resize(820, self.sizeHint().height())
 
     def _build(self) -> None:
@@ -277,6 +279,17 @@ class MeasureDialog(QDialog):
             self.summary.setText(error.message(self.lang))
             return
         super().accept()
+
+    def _typed(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        return self.form.values(), self.loan_form.values()
+
+    def is_dirty(self) -> bool:
+        """True when a field was changed since the dialog opened."""
+        return self._typed() != self._snapshot
+
+    def reject(self) -> None:
+        """Escape, 取消 or closing: ask before throwing away what was typed."""
+        reject_asking(self, self.is_dirty(), self.tr("这条帮扶措施有未保存的输入。保存吗？"))
 
     def _show(self, problems: list) -> None:
         rest = self.loan_form.show_problems(self.form.show_problems(problems))

@@ -28,6 +28,7 @@ from models.registry import Registry
 from ui import messages
 from ui.code_labels import CodeLabels
 from ui.field_widgets import FIELD_STYLE, Form, form_layout
+from ui.form_state import reject_asking
 
 LEFT = (
     "name",
@@ -195,14 +196,7 @@ class MemberDialog(QDialog):
 
     def reject(self) -> None:
         """Escape, 取消 or closing: ask before throwing away what was typed."""
-        if self.is_dirty():
-            answer = messages.ask_save_changes(self, self.tr("这名成员有未保存的输入。保存吗？"))
-            if answer == "save":
-                self.accept()  # stays open when something is wrong
-                return
-            if answer == "cancel":
-                return
-        super().reject()
+        reject_asking(self, self.is_dirty(), self.tr("这名成员有未保存的输入。保存吗？"))
 
     @classmethod
     def ask(
