@@ -1,7 +1,7 @@
 """Jiandang (建档): start the desktop application, or run one command-line command.
 
     python main.py [--db PATH] [--lang zh|en]                 open the window
-    python main.py [--db PATH] [--lang zh|en] COMMAND [...]   demo, dump, check, search, stats
+    python main.py [--db PATH] [--lang zh|en] COMMAND [...]   demo, dump, check, search, stats, region …
     python main.py [--db PATH] --smoke                        start, paint the window, exit (CI)
 
 Usage errors end with exit status 2, data and file errors with 1; either way
@@ -142,6 +142,9 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     from exports.bundle_cli import add_bundle_parser
 
     add_bundle_parser(commands, lang)
+    from models.region_cli import add_region_parser
+
+    add_region_parser(commands, lang)
     return parser
 
 

@@ -203,6 +203,13 @@ def bundle(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     return run_bundle(db, args, out)
 
 
+def region(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    """``region …``: list, add, rename or delete townships and villages (models/region_cli.py)."""
+    from models.region_cli import run_region
+
+    return run_region(db, args, out)
+
+
 COMMANDS: dict[str, Command] = {"demo": demo, "dump": dump, "check": check, "search": search, "stats": stats,
                                 "notice": notice,
                                 "import-excel": import_excel, "export-excel": export_excel,
@@ -210,4 +217,4 @@ COMMANDS: dict[str, Command] = {"demo": demo, "dump": dump, "check": check, "sea
                                 "procedure": _procedures("procedure_command"),
                                 "objection": _procedures("objection_command"),
                                 "exit-test": _procedures("exit_test_command"),
-                                "bundle": bundle}
+                                "bundle": bundle, "region": region}

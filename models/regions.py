@@ -84,11 +84,20 @@ class RegionOps(RegistryBase):
                 },
             )
 
-    def rename_region(self, code: str, name: str, year: int) -> None:
-        """Rename a region from a year on; the old name stays in the history."""
+    def rename_region(self, code: str, name: str, year: int | None = None) -> None:
+        """Rename a region; the old name stays in the history.
+
+        With ``year`` the new name took effect that year (an official renaming);
+        without it the name is a correction and the region's dates stay.
+        """
         row = self._region(code)
+        if not str(name).strip():
+            raise JiandangError("区划名称不能为空。", "The region name is required.")
+        values: dict[str, Any] = {"name": str(name).strip()}
+        if year is not None:
+            values["valid_from"] = year
         with self.writing() as writer:
-            writer.update("regions", row["id"], {"name": name, "valid_from": year})
+            writer.update("regions", row["id"], values)
 
     def add_group(self, village_code: str, name: str) -> str:
         """Add a 村民小组 to a village (after the existing ones); returns its id.

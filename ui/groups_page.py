@@ -39,8 +39,6 @@ class VillageGroupsPage(QWidget):
         self.registry, self.lang = registry, lang
         self.changed = False  # something was saved (the main window then refreshes its tree)
         self.village = QComboBox()
-        for village in registry.villages():
-            self.village.addItem(f"{village['name']}（{village['code']}）", village["code"])
         self.model = GroupTableModel(self)
         self.table = record_view(self.model, (220,))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._pick(current.row()))
@@ -54,7 +52,6 @@ class VillageGroupsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_group)
         self.village.currentIndexChanged.connect(lambda _: self.reload())
         self._build()
-        self.reload()
 
     def _build(self) -> None:
         note = QLabel(
@@ -80,9 +77,22 @@ class VillageGroupsPage(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(row)
         enable_with_selection(self.table, self.rename_button, self.delete_button)
-        if self.village.count() == 0:
-            self.name_box.show_problem(self.tr("还没有登记村，无法添加村民小组。"), ERROR)
-            self.add_button.setEnabled(False)
+        self.reload_villages()
+
+    def reload_villages(self) -> None:
+        """Offer the registered villages again (after the 乡镇和村 page changed them), keeping the chosen one."""
+        chosen = self.village.currentData()
+        blocked = self.village.blockSignals(True)
+        self.village.clear()
+        for village in self.registry.villages():
+            self.village.addItem(f"{village['name']}（{village['code']}）", village["code"])
+        self.village.setCurrentIndex(max(0, self.village.findData(chosen)))
+        self.village.blockSignals(blocked)
+        none = self.village.count() == 0
+        self.add_button.setEnabled(not none)
+        missing = self.tr("还没有登记村：请先在“乡镇和村”页添加村，再添加村民小组。")
+        self.name_box.show_problem(missing if none else "", ERROR if none else "")
+        self.reload()
 
     def reload(self, select: str | None = None) -> None:
         """Show the groups of the chosen village (and select the group ``select``)."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from models.db import Database
 from models.first_start import needs_setup
+from models.region_admin import has_village
 from models.region_tree import RegionNode, region_tree
 from models.registry import Registry
 from models.settings import get_setting
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         self.editors: dict[str, HouseholdEditor] = {}
         self.owns_db = True
         self.total = 0
+        self.setup_offered = False  # the first-start setup is offered once per window (工具 → 初始设置… again)
+        self.no_village = False
         self.setWindowTitle(self.tr("建档 — {name}").format(name=Path(db.path).name))
         self.tree = RegionTreeView()
         self.list_panel = HouseholdListPanel(db, self.labels, self.background, self.slow_background)
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self._action(households, self.tr("刷新(&R)"), self.refresh, QKeySequence.StandardKey.Refresh)
         tools = self.menu(self.tr("工具(&T)"))
         self._action(tools, self.tr("设置…(&S)"), self.open_settings, "Ctrl+,")
+        self._action(tools, self.tr("初始设置…(&I)"), self.run_setup)
         self._action(tools, self.tr("列表显示的列…(&C)"), self._column_menu)
 
     def _help_menu(self) -> None:
@@ -136,6 +140,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Read everything again: the region tree with its counts, the list, warnings and years."""
         self.model.invalidate()
+        self.no_village = not has_village(self.db)
         scope = get_setting(self.db, "scope")
         self.background.submit(lambda db: region_tree(db.conn, scope), self._tree_loaded, key="tree")
         self.list_panel.load_warnings()
@@ -149,9 +154,15 @@ class MainWindow(QMainWindow):
         self.list_panel.load_years()  # after the list, in the same queue
 
     def _list_changed(self, shown: int, truncated: int) -> None:
-        text = self.tr("显示 {shown} 户（共 {total} 户）").format(shown=shown, total=self.total)
+        if shown == 1:  # English says "1 household shown"; the disambiguation gives the singular its own entry
+            template = self.tr("显示 {shown} 户（共 {total} 户）", "one household shown")
+        else:
+            template = self.tr("显示 {shown} 户（共 {total} 户）")
+        text = template.format(shown=shown, total=self.total)
         if truncated:
             text += self.tr("；只显示最先找到的匹配，请输入更多字符缩小范围")
+        if self.no_village:
+            text += self.tr("。还没有登记村：请用“工具 → 初始设置…”说明负责的乡镇和村")
         self.count_label.setText(text)
 
     # -- households --------------------------------------------------------------
@@ -212,11 +223,11 @@ class MainWindow(QMainWindow):
     def _column_menu(self) -> None:
         self.list_panel.column_menu().exec(self.mapToGlobal(self.list_panel.pos()))
 
-    def open_settings(self) -> None:
-        """The settings dialog; a new language rebuilds the window."""
+    def open_settings(self, page: str | None = None) -> None:
+        """The settings dialog (on the tab ``page`` of it, e.g. "regions"); a new language rebuilds the window."""
         from ui.settings_dialog import SettingsDialog
 
-        result = SettingsDialog.ask(self, self.registry, self.lang)
+        result = SettingsDialog.ask(self, self.registry, self.lang, page)
         if result is None:
             return
         if result != self.lang:
@@ -227,8 +238,17 @@ class MainWindow(QMainWindow):
     # -- first start -------------------------------------------------------------
 
     def offer_demo_if_empty(self) -> bool:
-        """On a fresh registry show the first-start setup; True when the demo township was opened."""
-        if not needs_setup(self.db):
+        """On a fresh registry show the first-start setup, once per window; True when the demo was opened."""
+        if self.setup_offered or not needs_setup(self.db):
+            return False
+        return self.run_setup()
+
+    def run_setup(self) -> bool:
+        """工具 → 初始设置…: the first-start setup while no village is registered, else the settings' 乡镇和村
+        page (where villages are added and names corrected); True when the demo township was opened."""
+        self.setup_offered = True
+        if has_village(self.db) and not needs_setup(self.db):
+            self.open_settings("regions")
             return False
         from ui.first_start import FirstStartDialog
 
@@ -259,6 +279,8 @@ class MainWindow(QMainWindow):
         self.owns_db = not same
         self.close()
         prefs.add_recent(db.path)
+        if not same:
+            window.offer_demo_if_empty()  # 最近打开 an empty registry: the same setup as 打开数据库… and the start
         return window
 
     def close_editors(self) -> bool:

@@ -36,8 +36,16 @@ def add_recent(path: str) -> None:
 
 
 def last_database() -> str | None:
-    """The database opened last, if it still exists."""
-    items = recent_files()
+    """The database to open at the start: the one opened last that still exists, never the demo township.
+
+    The demo is a side trip: after a session in it the next start returns to
+    the user's own data (or, when there is none yet, the default database with
+    its first-start setup).
+    """
+    from ui.file_actions import demo_path
+
+    demo = str(demo_path().resolve())
+    items = [p for p in recent_files() if p != demo]
     return items[0] if items else None
 
 

@@ -1,10 +1,11 @@
 """Settings: the local settings declared in models/settings.py, the poverty-line table, the code tables,
-the village groups.
+the townships and villages, the village groups.
 
 Local settings (operator, language, notice defaults …) are saved with OK.
 Poverty lines are synced business data: each row is saved at once through
-models/poverty_lines.py.  Code tables are shown read-only.  Village groups are
-synced too and saved at once (ui/groups_page.py).
+models/poverty_lines.py.  Code tables are shown read-only.  Townships, villages
+and village groups are synced too and saved at once (ui/regions_page.py,
+ui/groups_page.py); the scope may only name registered ones.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import ERROR
+from models import region_admin
+from models.errors import ERROR, JiandangError
 from models.registry import Registry
-from models.settings import SETTINGS, get_setting, set_settings
+from models.settings import SETTINGS, get_setting, set_settings, stored_value
 from ui import prefs
 from ui.field_widgets import FIELD_STYLE, FieldBox, TextField, form_layout
 from ui.groups_page import VillageGroupsPage
+from ui.regions_page import RegionsPage
 from ui.settings_tables import CodeTablesPage, PovertyLinesPage
 
 GENERAL = ("operator", "device_name", "role", "scope", "language", "current_year")
@@ -47,8 +50,12 @@ class SettingsDialog(QDialog):
         self.poverty_lines = PovertyLinesPage(registry, lang)
         tabs.addTab(self.poverty_lines, self.tr("贫困线"))
         tabs.addTab(CodeTablesPage(registry, lang), self.tr("代码表"))
+        self.regions = RegionsPage(registry, lang)
+        tabs.addTab(self.regions, self.tr("乡镇和村"))
         self.groups = VillageGroupsPage(registry, lang)
         tabs.addTab(self.groups, self.tr("村民小组"))
+        self.regions.regionsChanged.connect(self._regions_changed)
+        self._scope_stored = get_setting(registry.db, "scope")
         self.tabs = tabs
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -99,9 +106,35 @@ class SettingsDialog(QDialog):
             result[key] = value
         return result
 
+    def _regions_changed(self) -> None:
+        """The 乡镇和村 page saved a change: the groups page offers the villages again, and the scope field
+        follows the stored scope (a village added to a team's villages) unless it was edited by hand."""
+        self.groups.reload_villages()
+        stored = get_setting(self.registry.db, "scope")
+        if self.values()["scope"] == self._scope_stored:
+            self.boxes["scope"].editor.set_value(", ".join(stored))
+        self._scope_stored = stored
+
+    def _refusals(self, values: dict[str, Any]) -> dict[str, JiandangError]:
+        """Why values cannot be stored: the declared rules, and a scope naming an unregistered region."""
+        refused: dict[str, JiandangError] = {}
+        for key, value in values.items():
+            try:
+                stored_value(key, value)
+            except JiandangError as error:
+                refused[key] = error
+        problem = region_admin.scope_problem(self.registry.db, values["scope"])
+        if problem is not None:
+            refused["scope"] = problem
+        return refused
+
     def accept(self) -> None:
         """Store every setting, or none: a refused value is shown at its field and the dialog stays open."""
-        refused = set_settings(self.registry.db, self.values())
+        values = self.values()
+        refused = self._refusals(values)
+        if not refused:
+            values["scope"] = region_admin.normalized_scope(values["scope"])
+            refused = set_settings(self.registry.db, values)
         for key, box in self.boxes.items():
             if key in refused:
                 box.show_problem(refused[key].message(self.lang), ERROR)
@@ -112,10 +145,12 @@ class SettingsDialog(QDialog):
             super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, registry: Registry, lang: str = "zh") -> str | None:
-        """The chosen language after OK; after Cancel None, or ``lang`` when village groups were changed
-        (they are saved at once, so the caller still refreshes)."""
+    def ask(cls, parent: QWidget | None, registry: Registry, lang: str = "zh", page: str | None = None) -> str | None:
+        """The chosen language after OK; after Cancel None, or ``lang`` when regions or village groups were
+        changed (they are saved at once, so the caller still refreshes)."""
         dialog = cls(registry, lang, parent)
+        if page == "regions":
+            dialog.tabs.setCurrentWidget(dialog.regions)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return lang if dialog.groups.changed else None
+            return lang if dialog.groups.changed or dialog.regions.changed else None
         return str(dialog.values()["language"])

@@ -90,12 +90,15 @@ def test_the_demo_township_is_generated_off_the_gui_thread_and_opened(
 
 
 def test_declining_leaves_the_database_empty_and_asks_again_next_time(
-    monkeypatch, empty_window: MainWindow, db: Database
+    qtbot, monkeypatch, empty_window: MainWindow, db: Database
 ) -> None:
-    script_dialog(monkeypatch, FirstStartDialog, [lambda dialog: False, lambda dialog: False])
+    seen = script_dialog(monkeypatch, FirstStartDialog, [lambda dialog: False, lambda dialog: False])
     assert not empty_window.offer_demo_if_empty()
-    assert not empty_window.offer_demo_if_empty()
-    assert db.conn.execute("SELECT COUNT(*) FROM regions").fetchone()[0] == 0
+    assert not empty_window.offer_demo_if_empty()  # offered once per window: no second dialog in a row
+    assert len(seen) == 1 and db.conn.execute("SELECT COUNT(*) FROM regions").fetchone()[0] == 0
+    again = MainWindow(db)  # the next start (or the same file opened again)
+    qtbot.addWidget(again)
+    assert not again.offer_demo_if_empty() and len(seen) == 2
 
 
 def qtbot_windows() -> list[MainWindow]:
