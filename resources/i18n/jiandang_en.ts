@@ -207,27 +207,27 @@
         <translation>Wrote {path}: {records} records, verified by reading back. The USB drive can be removed safely.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="88"/>
+        <location filename="../../ui/sync_menu.py" line="89"/>
         <source>选择数据包</source>
         <translation>Choose a sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="88"/>
+        <location filename="../../ui/sync_menu.py" line="89"/>
         <source>建档数据包 (*.jdb)</source>
         <translation>Jiandang sync bundles (*.jdb)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="115"/>
+        <location filename="../../ui/sync_menu.py" line="116"/>
         <source>导入报告：{when}，操作员 {who}，数据库 {db}</source>
         <translation>Import report: {when}, operator {who}, database {db}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="130"/>
+        <location filename="../../ui/sync_menu.py" line="131"/>
         <source>正在检查数据包…</source>
         <translation>Checking the sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="130"/>
+        <location filename="../../ui/sync_menu.py" line="131"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -247,12 +247,17 @@
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="120"/>
+        <location filename="../../ui/sync_peers.py" line="131"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="120"/>
+        <location filename="../../ui/sync_peers.py" line="133"/>
+        <source>数据包被拒收（见下方）</source>
+        <translation>Bundle refused (see below)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="134"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
@@ -387,17 +392,17 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>BasicPage</name>
     <message>
-        <location filename="../../ui/editor_pages.py" line="133"/>
+        <location filename="../../ui/editor_pages.py" line="154"/>
         <source>户主：{head}&#x3000;&#x3000;家庭人口：{population} 人&#x3000;&#x3000;当前状态：{status}</source>
         <translation>Head: {head}    Household size: {population}    Current status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pages.py" line="134"/>
+        <location filename="../../ui/editor_pages.py" line="155"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pages.py" line="134"/>
+        <location filename="../../ui/editor_pages.py" line="155"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -405,12 +410,12 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>CausesPage</name>
     <message>
-        <location filename="../../ui/editor_pages.py" line="167"/>
+        <location filename="../../ui/editor_pages.py" line="188"/>
         <source>其他致贫原因：</source>
         <translation>Other causes:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pages.py" line="170"/>
+        <location filename="../../ui/editor_pages.py" line="191"/>
         <source>用空格键勾选；本省一般最多填两项致贫原因（含主要原因）。</source>
         <translation>Tick with the space bar; the province usually allows at most two causes in total (main cause included).</translation>
     </message>
@@ -418,32 +423,37 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>ChangeHelperDialog</name>
     <message>
-        <location filename="../../ui/helpers_page.py" line="132"/>
+        <location filename="../../ui/helpers_page.py" line="133"/>
         <source>更换帮扶责任人</source>
         <translation>Change the helper</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="135"/>
+        <location filename="../../ui/helpers_page.py" line="136"/>
         <source>已登记的帮扶责任人(&amp;R)</source>
         <translation>A &amp;registered helper</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="136"/>
+        <location filename="../../ui/helpers_page.py" line="137"/>
         <source>登记新的帮扶责任人(&amp;W)</source>
         <translation>Register a ne&amp;w helper</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="155"/>
+        <location filename="../../ui/helpers_page.py" line="157"/>
         <source>开始时间：</source>
         <translation>Start date:</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="175"/>
+        <location filename="../../ui/helpers_page.py" line="181"/>
+        <source>更换帮扶责任人的输入还没有保存。保存吗？</source>
+        <translation>The change of helper is not saved yet. Save it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/helpers_page.py" line="188"/>
         <source>请填写开始时间。</source>
         <translation>Enter the start date.</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="201"/>
+        <location filename="../../ui/helpers_page.py" line="214"/>
         <source>请从列表中选择帮扶责任人。</source>
         <translation>Choose a helper from the list.</translation>
     </message>
@@ -527,14 +537,14 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="222"/>
+        <location filename="../../ui/sync_desk.py" line="223"/>
         <source>{record}
 {field}：</source>
         <translation>{record}
 {field}:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="226"/>
+        <location filename="../../ui/sync_desk.py" line="227"/>
         <source>输入新值</source>
         <translation>Type a new value</translation>
     </message>
@@ -547,32 +557,32 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="46"/>
+        <location filename="../../ui/sync_desk.py" line="47"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="47"/>
+        <location filename="../../ui/sync_desk.py" line="48"/>
         <source>A：当前值（暂定）</source>
         <translation>A: current value (for now)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="48"/>
+        <location filename="../../ui/sync_desk.py" line="49"/>
         <source>A 来自</source>
         <translation>A from</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="49"/>
+        <location filename="../../ui/sync_desk.py" line="50"/>
         <source>B：另一值</source>
         <translation>B: other value</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="50"/>
+        <location filename="../../ui/sync_desk.py" line="51"/>
         <source>B 来自</source>
         <translation>B from</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_desk.py" line="51"/>
+        <location filename="../../ui/sync_desk.py" line="46"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -588,47 +598,47 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>DuplicatesDesk</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="227"/>
+        <location filename="../../ui/sync_peers.py" line="258"/>
         <source>可能重复登记</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="231"/>
+        <location filename="../../ui/sync_peers.py" line="262"/>
         <source>删除所选登记（保留另一户的）…</source>
         <translation>Delete the selected registration (keep the other household&apos;s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="233"/>
+        <location filename="../../ui/sync_peers.py" line="264"/>
         <source>打开所选的户</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="235"/>
+        <location filename="../../ui/sync_peers.py" line="266"/>
         <source>比较并合并两户…</source>
         <translation>Compare and merge the households…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="237"/>
+        <location filename="../../ui/sync_peers.py" line="268"/>
         <source>合并同一人的两条登记…</source>
         <translation>Merge the person&apos;s two records…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="259"/>
+        <location filename="../../ui/sync_peers.py" line="290"/>
         <source>{n} 个证件号码登记在两户或更多户中。同步不会自动覆盖：请比较后合并，或删除错误的登记。</source>
         <translation>{n} ID numbers are registered in two or more households. Sync never overwrites them: compare and merge, or delete the wrong registration.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="263"/>
+        <location filename="../../ui/sync_peers.py" line="294"/>
         <source>没有发现重复登记。</source>
         <translation>No possible duplicates found.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="289"/>
+        <location filename="../../ui/sync_peers.py" line="320"/>
         <source>从 {village} {head} 户中删除 {name} 的这条登记吗？另一户的登记保留。</source>
         <translation>Delete this registration of {name} from the household of {head}, {village}? The other household&apos;s registration is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="292"/>
+        <location filename="../../ui/sync_peers.py" line="323"/>
         <source>删除重复登记</source>
         <translation>Delete duplicate registration</translation>
     </message>
@@ -679,107 +689,121 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="48"/>
+        <location filename="../../ui/sync_enroll.py" line="49"/>
         <source>保存本机密钥文件</source>
         <translation>Save this computer&apos;s key file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="50"/>
+        <location filename="../../ui/sync_enroll.py" line="51"/>
         <source>选择对方的密钥文件</source>
         <translation>Choose the other side&apos;s key file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="52"/>
+        <location filename="../../ui/sync_enroll.py" line="53"/>
         <source>密钥文件 (*.jdkey)</source>
         <translation>Key files (*.jdkey)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="64"/>
+        <location filename="../../ui/sync_enroll.py" line="65"/>
         <source>同步密钥与设备登记</source>
         <translation>Sync keys and device enrollment</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="69"/>
+        <location filename="../../ui/sync_enroll.py" line="70"/>
         <source>村（工作队笔记本电脑）</source>
         <translation>Village (work team laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="70"/>
+        <location filename="../../ui/sync_enroll.py" line="71"/>
         <source>乡镇（汇总数据）</source>
         <translation>Township (collects the data)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="74"/>
+        <location filename="../../ui/sync_enroll.py" line="75"/>
         <source>例如：文峰村工作队（不要写人名）</source>
         <translation>e.g. Wenfeng village work team (no personal names)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="75"/>
+        <location filename="../../ui/sync_enroll.py" line="76"/>
         <source>第一步：创建本机密钥（只做一次）</source>
         <translation>Step 1: create this computer&apos;s key (once only)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="77"/>
+        <location filename="../../ui/sync_enroll.py" line="78"/>
         <source>本机角色：</source>
         <translation>This computer&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="78"/>
+        <location filename="../../ui/sync_enroll.py" line="79"/>
         <source>设备名称：</source>
         <translation>Device name:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="79"/>
+        <location filename="../../ui/sync_enroll.py" line="80"/>
         <source>创建密钥…</source>
         <translation>Create key…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="82"/>
+        <location filename="../../ui/sync_enroll.py" line="83"/>
         <source>把本机密钥文件写到 U 盘…</source>
         <translation>Write this computer&apos;s key file to a USB drive…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="84"/>
+        <location filename="../../ui/sync_enroll.py" line="85"/>
         <source>登记对方的密钥文件…</source>
         <translation>Enroll the other side&apos;s key file…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="88"/>
+        <location filename="../../ui/sync_enroll.py" line="89"/>
         <source>登记步骤：村里的电脑把密钥文件写到 U 盘，乡镇登记它并写出乡镇的密钥文件，村里的电脑再登记乡镇的密钥文件。两边屏幕上显示的指纹必须一致。</source>
         <translation>Enrollment: the village computer writes its key file to a USB drive, the township enrolls it and writes the township&apos;s key file, then the village computer enrolls the township&apos;s key file. The fingerprints shown on both screens must match.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="111"/>
+        <location filename="../../ui/sync_enroll.py" line="112"/>
         <source>本机还没有同步密钥。</source>
         <translation>This computer has no sync key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="114"/>
+        <location filename="../../ui/sync_enroll.py" line="115"/>
         <source>乡镇</source>
         <translation>township</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="114"/>
+        <location filename="../../ui/sync_enroll.py" line="115"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="116"/>
+        <location filename="../../ui/sync_enroll.py" line="117"/>
         <source>本机：{name}（{role}），设备编号 {site}</source>
         <translation>This computer: {name} ({role}), device {site}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="118"/>
+        <location filename="../../ui/sync_enroll.py" line="119"/>
         <source>指纹：{fp}</source>
         <translation>Fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="146"/>
+        <location filename="../../ui/sync_enroll.py" line="147"/>
         <source>已写出本机密钥文件。请对方登记它，并核对指纹：{fp}</source>
         <translation>This computer&apos;s key file was written. Have the other side enroll it and compare the fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="159"/>
+        <location filename="../../ui/sync_enroll.py" line="167"/>
+        <source>重新启用已吊销的设备？</source>
+        <translation>Re-enable a revoked device?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="169"/>
+        <source>{name}（设备编号 {site}）已于 {when} 吊销。U 盘上常留着它的旧密钥文件，请确认没有选错。
+
+重新登记会重新启用这台设备：它的数据包又会被导入。确实要重新启用吗？</source>
+        <translation>{name} (device {site}) was revoked on {when}. Old key files often stay on USB sticks: make sure you chose the right one.
+
+Enrolling it again re-enables this device: its bundles will be imported again. Really re-enable it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="174"/>
         <source>对方：{name}
 指纹：{fp}
 
@@ -790,17 +814,17 @@ Fingerprint: {fp}
 Compare it character by character with the fingerprint on the other screen. Is it exactly the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="164"/>
+        <location filename="../../ui/sync_enroll.py" line="179"/>
         <source>登记后，原来的乡镇 {old} 将停用，以后的数据包只发给 {new}。</source>
         <translation>Once enrolled, the previous township {old} is no longer used: bundles go to {new} only.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="167"/>
+        <location filename="../../ui/sync_enroll.py" line="182"/>
         <source>核对指纹</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="174"/>
+        <location filename="../../ui/sync_enroll.py" line="189"/>
         <source>已登记 {name}。</source>
         <translation>{name} is enrolled.</translation>
     </message>
@@ -964,24 +988,24 @@ Compare it character by character with the fingerprint on the other screen. Is i
 A safety copy of the current data is made first.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="113"/>
+        <location filename="../../ui/file_actions.py" line="116"/>
         <source>从备份恢复</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="125"/>
+        <location filename="../../ui/file_actions.py" line="128"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="137"/>
+        <location filename="../../ui/file_actions.py" line="140"/>
         <source>已从“{name}”恢复。恢复前的数据另存为：
 {safety}</source>
         <translation>Restored from &quot;{name}&quot;. The data as it was before is kept in:
 {safety}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="170"/>
+        <location filename="../../ui/file_actions.py" line="173"/>
         <source>正在生成演示乡镇（虚构数据）…</source>
         <translation>Generating the demo township (fictitious data)…</translation>
     </message>
@@ -1137,12 +1161,12 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>GroupTableModel</name>
     <message>
-        <location filename="../../ui/groups_page.py" line="27"/>
+        <location filename="../../ui/groups_page.py" line="28"/>
         <source>村民小组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/groups_page.py" line="28"/>
+        <location filename="../../ui/groups_page.py" line="29"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
@@ -1158,32 +1182,32 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>HelpersPage</name>
     <message>
-        <location filename="../../ui/helpers_page.py" line="75"/>
+        <location filename="../../ui/helpers_page.py" line="76"/>
         <source>更换帮扶责任人…(&amp;H)</source>
         <translation>Change the &amp;helper…</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="76"/>
+        <location filename="../../ui/helpers_page.py" line="77"/>
         <source>结束当前结对…(&amp;N)</source>
         <translation>E&amp;nd the current pairing…</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="93"/>
+        <location filename="../../ui/helpers_page.py" line="94"/>
         <source>保存新户后才能登记帮扶责任人。</source>
         <translation>Save the new household before recording its helper.</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="108"/>
+        <location filename="../../ui/helpers_page.py" line="109"/>
         <source>这一户目前没有帮扶责任人。</source>
         <translation>This household has no helper at present.</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="111"/>
+        <location filename="../../ui/helpers_page.py" line="112"/>
         <source>结束结对</source>
         <translation>End the pairing</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="111"/>
+        <location filename="../../ui/helpers_page.py" line="112"/>
         <source>结束时间：</source>
         <translation>End date:</translation>
     </message>
@@ -1307,47 +1331,47 @@ A safety copy of the current data is made first.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="164"/>
+        <location filename="../../ui/household_editor.py" line="165"/>
         <source>新户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="165"/>
+        <location filename="../../ui/household_editor.py" line="166"/>
         <source>户：{name}</source>
         <translation>Household: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="175"/>
+        <location filename="../../ui/household_editor.py" line="176"/>
         <source>错误：{message}</source>
         <translation>Error: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="175"/>
+        <location filename="../../ui/household_editor.py" line="176"/>
         <source>提示：{message}</source>
         <translation>Note: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="187"/>
+        <location filename="../../ui/household_editor.py" line="188"/>
         <source>{year} 年{message}</source>
         <translation>Income {year}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="243"/>
+        <location filename="../../ui/household_editor.py" line="251"/>
         <source>请先保存这一户，再登记成员变动。</source>
         <translation>Save this household first, then record member changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="252"/>
+        <location filename="../../ui/household_editor.py" line="260"/>
         <source>登记成员变动前需要先保存修改。现在保存吗？</source>
         <translation>The changes must be saved before recording a member change. Save now?</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="253"/>
+        <location filename="../../ui/household_editor.py" line="261"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="275"/>
+        <location filename="../../ui/household_editor.py" line="283"/>
         <source>这一户有未保存的修改。保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
@@ -1595,52 +1619,63 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>IncomePage</name>
     <message>
-        <location filename="../../ui/income_page.py" line="49"/>
+        <location filename="../../ui/income_page.py" line="50"/>
         <source>添加年度(&amp;Y)</source>
         <translation>Add &amp;year</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="61"/>
+        <location filename="../../ui/income_page.py" line="54"/>
+        <source>家庭人口按该年 12 月 31 日在户的成员计算；已保存且金额未改的年度沿用记录的人数。</source>
+        <translation>Household size counts the members living in the household on 31 December of the year; a saved year whose amounts are unchanged keeps its recorded size.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="64"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="100"/>
+        <location filename="../../ui/income_page.py" line="103"/>
+        <location filename="../../ui/income_page.py" line="177"/>
         <source>{year} 年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="138"/>
+        <location filename="../../ui/income_page.py" line="146"/>
         <source>还没有收入记录：选择年度后点“添加年度”。</source>
         <translation>No income recorded yet: choose a year and click “Add year”.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="155"/>
-        <source>财产性收入 {p} 元&#x3000;转移性收入 {t} 元&#x3000;家庭纯收入 {n} 元&#x3000;家庭人口 {people} 人&#x3000;年人均纯收入 {c} 元</source>
-        <translation>Property income {p} yuan   Transfers {t} yuan   Net household income {n} yuan   Household size {people}   Net income per person {c} yuan</translation>
+        <location filename="../../ui/income_page.py" line="164"/>
+        <source>财产性收入 {p} 元&#x3000;转移性收入 {t} 元&#x3000;家庭纯收入 {n} 元&#x3000;家庭人口 {people} 人（{when}）&#x3000;年人均纯收入 {c} 元</source>
+        <translation>Property income {p} yuan   Transfer income {t} yuan   Net household income {n} yuan   Household size {people} ({when})   Per-capita net income {c} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="166"/>
+        <location filename="../../ui/income_page.py" line="180"/>
+        <source>{when}，原记录 {stored} 人</source>
+        <translation>{when}; recorded: {stored}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/income_page.py" line="184"/>
         <source>{year} 年没有贫困线，请在“设置”中填写。</source>
         <translation>There is no poverty line for {year}; enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="168"/>
+        <location filename="../../ui/income_page.py" line="186"/>
         <source>{year} 年贫困线 {line:,.0f} 元。</source>
         <translation>Poverty line {year}: {line:,.0f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="171"/>
+        <location filename="../../ui/income_page.py" line="189"/>
         <source>高于贫困线</source>
         <translation>above the poverty line</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="171"/>
+        <location filename="../../ui/income_page.py" line="189"/>
         <source>不高于贫困线</source>
         <translation>not above the poverty line</translation>
     </message>
     <message>
-        <location filename="../../ui/income_page.py" line="172"/>
+        <location filename="../../ui/income_page.py" line="190"/>
         <source>{year} 年贫困线 {line:,.0f} 元：{verdict}</source>
         <translation>Poverty line {year}: {line:,.0f} yuan: {verdict}</translation>
     </message>
@@ -1648,12 +1683,12 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>使用帮助(&amp;H)</source>
         <translation>Jiandang &amp;help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>关于建档(&amp;A)</source>
         <translation>&amp;About Jiandang</translation>
     </message>
@@ -1668,84 +1703,100 @@ A safety copy of the current data is made first.</translation>
         <translation>The automatic backup failed; check the free disk space.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>建档 — {name}</source>
         <translation>Jiandang — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>登记(&amp;R)</source>
         <translation>&amp;Registry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>新建户…(&amp;N)</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>打开所选户(&amp;O)</source>
         <translation>&amp;Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>删除所选户（录入错误）…(&amp;D)</source>
         <translation>&amp;Delete the selected household (entered by mistake)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>设置…(&amp;S)</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <source>初始设置…(&amp;I)</source>
+        <translation>&amp;Initial setup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>列表显示的列…(&amp;C)</source>
         <translation>List &amp;columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <source>显示 {shown} 户（共 {total} 户）</source>
+        <comment>one household shown</comment>
+        <translation>{shown} household shown ({total} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>显示 {shown} 户（共 {total} 户）</source>
         <translation>{shown} households shown ({total} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>；只显示最先找到的匹配，请输入更多字符缩小范围</source>
         <translation>; only the first matches are shown, type more to narrow the search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>。还没有登记村：请用“工具 → 初始设置…”说明负责的乡镇和村</source>
+        <translation>. No village registered yet: use Tools → Initial setup… to give your township and villages</translation>
     </message>
 </context>
 <context>
@@ -1854,22 +1905,27 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="186"/>
+        <location filename="../../ui/measures_page.py" line="187"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="223"/>
+        <location filename="../../ui/measures_page.py" line="225"/>
         <source>扶贫小额信贷</source>
         <translation>Poverty micro-credit</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="242"/>
+        <location filename="../../ui/measures_page.py" line="244"/>
         <source>五个一批：{category}</source>
         <translation>Category (五个一批): {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="285"/>
+        <location filename="../../ui/measures_page.py" line="292"/>
+        <source>这条帮扶措施有未保存的输入。保存吗？</source>
+        <translation>This measure has unsaved input. Save it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/measures_page.py" line="298"/>
         <source>有提示需要核对；确认无误请再点“确定”保存。</source>
         <translation>Please check the warnings; click OK again to save.</translation>
     </message>
@@ -1877,47 +1933,47 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasureTableModel</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="66"/>
+        <location filename="../../ui/measures_page.py" line="67"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="67"/>
+        <location filename="../../ui/measures_page.py" line="68"/>
         <source>措施类型</source>
         <translation>Measure type</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="68"/>
+        <location filename="../../ui/measures_page.py" line="69"/>
         <source>五个一批</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="69"/>
+        <location filename="../../ui/measures_page.py" line="70"/>
         <source>措施内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="70"/>
+        <location filename="../../ui/measures_page.py" line="71"/>
         <source>实施状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="71"/>
+        <location filename="../../ui/measures_page.py" line="72"/>
         <source>资金合计（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="72"/>
+        <location filename="../../ui/measures_page.py" line="73"/>
         <source>计划开始</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="73"/>
+        <location filename="../../ui/measures_page.py" line="74"/>
         <source>实际完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="74"/>
+        <location filename="../../ui/measures_page.py" line="75"/>
         <source>贷款金额（元）</source>
         <translation>Loan (yuan)</translation>
     </message>
@@ -1925,32 +1981,32 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="114"/>
+        <location filename="../../ui/measures_page.py" line="115"/>
         <source>保存新户后才能登记帮扶措施。</source>
         <translation>Save the new household before recording measures.</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="118"/>
+        <location filename="../../ui/measures_page.py" line="119"/>
         <source>添加措施(&amp;A)</source>
         <translation>&amp;Add measure</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="119"/>
+        <location filename="../../ui/measures_page.py" line="120"/>
         <source>修改(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="120"/>
+        <location filename="../../ui/measures_page.py" line="121"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="159"/>
+        <location filename="../../ui/measures_page.py" line="160"/>
         <source>删除措施</source>
         <translation>Delete measure</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="159"/>
+        <location filename="../../ui/measures_page.py" line="160"/>
         <source>删除这条帮扶措施（录入错误时）？</source>
         <translation>Delete this measure (entered by mistake)?</translation>
     </message>
@@ -2001,37 +2057,37 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/member_dialog.py" line="81"/>
+        <location filename="../../ui/member_dialog.py" line="82"/>
         <source>家庭成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="81"/>
+        <location filename="../../ui/member_dialog.py" line="82"/>
         <source>添加家庭成员</source>
         <translation>Add a member</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="84"/>
+        <location filename="../../ui/member_dialog.py" line="85"/>
         <source>打开该户(&amp;O)</source>
         <translation>&amp;Open that household</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="146"/>
+        <location filename="../../ui/member_dialog.py" line="147"/>
         <source>已按身份证号码改正（原为 {old}）</source>
         <translation>Corrected from the ID number (was {old})</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="156"/>
+        <location filename="../../ui/member_dialog.py" line="157"/>
         <source>该号码已登记为{where}户的成员“{name}”，同一号码不能出现在两户中。</source>
         <translation>This number is already registered to {name}, a member of the household {where}; one number cannot be in two households.</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="165"/>
+        <location filename="../../ui/member_dialog.py" line="166"/>
         <source>放弃本次录入，打开该号码所在的户？</source>
         <translation>Discard this entry and open the household holding the number?</translation>
     </message>
     <message>
-        <location filename="../../ui/member_dialog.py" line="166"/>
+        <location filename="../../ui/member_dialog.py" line="167"/>
         <source>打开该户</source>
         <translation>Open that household</translation>
     </message>
@@ -2706,42 +2762,42 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>PairingTableModel</name>
     <message>
-        <location filename="../../ui/helpers_page.py" line="42"/>
+        <location filename="../../ui/helpers_page.py" line="43"/>
         <source>帮扶责任人</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="43"/>
+        <location filename="../../ui/helpers_page.py" line="44"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="44"/>
+        <location filename="../../ui/helpers_page.py" line="45"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="45"/>
+        <location filename="../../ui/helpers_page.py" line="46"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="46"/>
+        <location filename="../../ui/helpers_page.py" line="47"/>
         <source>结束时间</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="47"/>
+        <location filename="../../ui/helpers_page.py" line="48"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="52"/>
+        <location filename="../../ui/helpers_page.py" line="53"/>
         <source>已结束</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../ui/helpers_page.py" line="53"/>
+        <location filename="../../ui/helpers_page.py" line="54"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
@@ -3130,6 +3186,97 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
     </message>
 </context>
 <context>
+    <name>RegionTableModel</name>
+    <message>
+        <location filename="../../ui/regions_page.py" line="29"/>
+        <source>区划代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="30"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="31"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="32"/>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="33"/>
+        <source>村民小组</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="40"/>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="40"/>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsPage</name>
+    <message>
+        <location filename="../../ui/regions_page.py" line="58"/>
+        <source>村 12 位，乡镇 9 位，如 621121103202</source>
+        <translation>Village 12 digits, township 9, e.g. 621121103202</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="59"/>
+        <source>如：柳湾村</source>
+        <translation>e.g. Liuwan Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="61"/>
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="62"/>
+        <source>改名(&amp;R)</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="63"/>
+        <source>删除所选(&amp;L)</source>
+        <translation>De&amp;lete selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="73"/>
+        <source>新建户时从这里登记的村中选择“所在村”。名称印在公示（××村民委员会）和公告（××人民政府）上，写错了请选中后改名。每次修改立即保存，并随数据同步；两台电脑改成不同的名称时，以后改的为准，另一个名称在“同步 → 冲突处理”中可以看到。还有户或村民小组的乡镇和村不能删除。</source>
+        <translation>A new household&apos;s village is chosen from the villages registered here. The names are printed on notices (the village committee, the township government): if one is misspelt, select it and rename it. Each change is saved at once and synced; when two computers rename a place differently, the later name wins and the other shows in Sync → Conflicts. A township or village that still has households or groups cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="81"/>
+        <source>区划代码：</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="81"/>
+        <source>名称：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="174"/>
+        <source>删除“{name}”（{code}）？只在登记错误时删除。</source>
+        <translation>Delete &apos;{name}&apos; ({code})? Only delete a place registered by mistake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/regions_page.py" line="177"/>
+        <source>删除乡镇或村</source>
+        <translation>Delete township or village</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <location filename="../../ui/sync_dialogs.py" line="150"/>
@@ -3319,47 +3466,52 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="41"/>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="45"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>公示默认值</source>
         <translation>Notice defaults</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>贫困线</source>
         <translation>Poverty lines</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>代码表</source>
         <translation>Code tables</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <source>乡镇和村</source>
+        <translation>Townships and villages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source>村民小组</source>
         <translation>Village groups</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>驻村工作队</source>
         <translation>Village work team</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>乡镇扶贫工作站</source>
         <translation>Township poverty office</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>多个代码用逗号分开</source>
         <translation>Separate several codes with commas</translation>
     </message>
@@ -3367,92 +3519,47 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../ui/stats_page.py" line="94"/>
+        <location filename="../../ui/stats_page.py" line="98"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_page.py" line="95"/>
+        <location filename="../../ui/stats_page.py" line="99"/>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_page.py" line="104"/>
+        <location filename="../../ui/stats_page.py" line="108"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_page.py" line="142"/>
-        <source>合计</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_page.py" line="172"/>
+        <location filename="../../ui/stats_page.py" line="178"/>
         <source>按贫困户状态（户）</source>
         <translation>By poor household status (households)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_page.py" line="176"/>
+        <location filename="../../ui/stats_page.py" line="182"/>
         <source>{year} 年人均纯收入与贫困线（户）</source>
         <translation>{year} net income per person vs. poverty line (households)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_page.py" line="178"/>
+        <location filename="../../ui/stats_page.py" line="184"/>
         <source>帮扶资金（万元）</source>
         <translation>Assistance funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_page.py" line="180"/>
+        <location filename="../../ui/stats_page.py" line="186"/>
         <source>主要致贫原因（贫困户）</source>
         <translation>Main cause of poverty (poor households)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_page.py" line="185"/>
-        <source>总户数</source>
-        <translation>Households</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_page.py" line="186"/>
-        <source>总人数</source>
-        <translation>People</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_page.py" line="187"/>
-        <source>贫困户</source>
-        <translation>Poor households</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_page.py" line="188"/>
-        <source>贫困人口</source>
-        <translation>Poor people</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_page.py" line="189"/>
-        <source>贫困发生率</source>
-        <translation>Poverty rate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_page.py" line="190"/>
-        <source>帮扶覆盖率</source>
-        <translation>Helper coverage</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_page.py" line="191"/>
-        <source>计划脱贫</source>
-        <translation>Planned exits</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_page.py" line="192"/>
-        <source>按计划脱贫</source>
-        <translation>Exited as planned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_page.py" line="203"/>
+        <location filename="../../ui/stats_page.py" line="201"/>
         <source>导出统计报表</source>
         <translation>Export statistics report</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_page.py" line="205"/>
+        <location filename="../../ui/stats_page.py" line="203"/>
         <source>统计{year}.{ext}</source>
         <translation>statistics {year}.{ext}</translation>
     </message>
@@ -3460,32 +3567,37 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="133"/>
+        <location filename="../../ui/sync_peers.py" line="143"/>
         <source>各设备同步状态</source>
         <translation>Sync status of each device</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="138"/>
+        <location filename="../../ui/sync_peers.py" line="148"/>
         <source>本机：{name}，指纹 {fp}</source>
         <translation>This computer: {name}, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="140"/>
+        <location filename="../../ui/sync_peers.py" line="150"/>
         <source>本机还没有同步密钥。</source>
         <translation>This computer has no sync key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="142"/>
+        <location filename="../../ui/sync_peers.py" line="156"/>
         <source>吊销所选设备…</source>
         <translation>Revoke the selected device…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="169"/>
+        <location filename="../../ui/sync_peers.py" line="185"/>
+        <source>{name} 的数据包 {file} 在 {when} 被拒收：</source>
+        <translation>The bundle {file} from {name} was refused on {when}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_peers.py" line="200"/>
         <source>吊销后，这台设备的数据包都将被拒收。确定吊销 {name} 吗？</source>
         <translation>Once revoked, every bundle from this device is refused. Revoke {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="172"/>
+        <location filename="../../ui/sync_peers.py" line="203"/>
         <source>吊销设备</source>
         <translation>Revoke device</translation>
     </message>
@@ -3567,52 +3679,52 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>VillageGroupsPage</name>
     <message>
-        <location filename="../../ui/groups_page.py" line="46"/>
+        <location filename="../../ui/groups_page.py" line="45"/>
         <source>如：第一村民小组</source>
         <translation>e.g. Group 1</translation>
     </message>
     <message>
-        <location filename="../../ui/groups_page.py" line="48"/>
+        <location filename="../../ui/groups_page.py" line="47"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/groups_page.py" line="49"/>
+        <location filename="../../ui/groups_page.py" line="48"/>
         <source>改名(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/groups_page.py" line="50"/>
+        <location filename="../../ui/groups_page.py" line="49"/>
         <source>删除所选(&amp;L)</source>
         <translation>De&amp;lete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/groups_page.py" line="61"/>
+        <location filename="../../ui/groups_page.py" line="59"/>
         <source>户的“基本情况”页从这里的列表中选择村民小组。每次修改立即保存，并随数据同步；还有户的村民小组不能删除，可以改名。</source>
         <translation>A household&apos;s Basic facts page offers the village groups of this list. Each change is saved at once and synced; a group that still has households cannot be deleted, but it can be renamed.</translation>
     </message>
     <message>
-        <location filename="../../ui/groups_page.py" line="67"/>
+        <location filename="../../ui/groups_page.py" line="65"/>
         <source>村：</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../ui/groups_page.py" line="70"/>
+        <location filename="../../ui/groups_page.py" line="68"/>
         <source>名称：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/groups_page.py" line="83"/>
-        <source>还没有登记村，无法添加村民小组。</source>
-        <translation>No village is registered yet, so no group can be added.</translation>
+        <location filename="../../ui/groups_page.py" line="93"/>
+        <source>还没有登记村：请先在“乡镇和村”页添加村，再添加村民小组。</source>
+        <translation>No village is registered yet: add one on the Townships and villages page first, then its groups.</translation>
     </message>
     <message>
-        <location filename="../../ui/groups_page.py" line="137"/>
+        <location filename="../../ui/groups_page.py" line="157"/>
         <source>删除村民小组“{name}”？</source>
         <translation>Delete the village group &apos;{name}&apos;?</translation>
     </message>
     <message>
-        <location filename="../../ui/groups_page.py" line="138"/>
+        <location filename="../../ui/groups_page.py" line="158"/>
         <source>删除村民小组</source>
         <translation>Delete village group</translation>
     </message>
