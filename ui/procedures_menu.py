@@ -58,8 +58,8 @@ class ProcedureFeatures(QObject):
     # -- plumbing --------------------------------------------------------------
 
     def run(self, fn: Callable[[Any], Any], done: Callable[[Any], None]) -> None:
-        """``done(fn(db))``: on the window's background worker when there is one."""
-        background = getattr(self.window, "background", None)
+        """``done(fn(db))``: on the window's worker for slow jobs when there is one (never in front of a search)."""
+        background = getattr(self.window, "slow_background", None) or getattr(self.window, "background", None)
         if background is not None:
             background.submit(fn, done, failed=lambda error: messages.show_error(self.window, str(error)))
         else:
