@@ -9,6 +9,7 @@ Later issues add their rows to ``ROWS``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import shutil
@@ -84,11 +85,12 @@ def build_database(households: int, seed: int, rebuild: bool) -> tuple[Path, flo
     from models.demo import generate_demo
 
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"county-{households}-seed{seed}-v{migrations.SCHEMA_VERSION}.db"
+    name = f"county-{households}-seed{seed}-v{migrations.SCHEMA_VERSION}-{generator_version()}"
+    path = CACHE / f"{name}.db"
     meta = path.with_suffix(".json")
     if path.exists() and meta.exists() and not rebuild:
         return path, json.loads(meta.read_text())["seconds"], True
-    for stale in CACHE.glob(path.name + "*"):
+    for stale in CACHE.glob(f"county-{households}-seed{seed}-*"):  # older schema or generator: not reused
         stale.unlink()
     db = open_database(path)
     summary = generate_demo(db, households=households, seed=seed)
@@ -96,6 +98,13 @@ def build_database(households: int, seed: int, rebuild: bool) -> tuple[Path, flo
     db.close()
     meta.write_text(json.dumps({"seconds": summary.seconds}))
     return path, summary.seconds, False
+
+
+def generator_version() -> str:
+    """A short hash of the demo generator's code: a cached county database built by other code is rebuilt."""
+    sources = sorted((ROOT / "models").glob("demo*.py"))
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources))
+    return digest.hexdigest()[:8]
 
 
 def bare_insert_ms(source: Path) -> tuple[float, int]:
