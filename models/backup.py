@@ -2,10 +2,13 @@
 
 Backups live in the data folder, ``backups/<name>-<hash>/``, one folder per
 database file (so a database opened from a USB stick is still backed up on
-the laptop).  A backup is a complete, consistent SQLite file, taken while the
-program runs.  Automatic backups are made when the program starts, unless
-the data did not change since the newest one, and only the last ``KEEP`` are kept;
-manual backups and the safety copy taken before a restore are never pruned.
+the laptop).  A backup is one complete, consistent snapshot in a single SQLite
+file (journal mode DELETE), taken while the program runs and saves go on
+(models/backup_copy.py).  Automatic backups are made when the program starts, unless
+the data did not change since the newest one; only the last few are kept, fewer
+when the database is big, and one is skipped when the disk is nearly full
+(models/backup_space.py).  Manual backups and the safety copy taken before a
+restore are never pruned.
 """
 
 from __future__ import annotations
@@ -13,21 +16,28 @@ from __future__ import annotations
 import datetime
 import hashlib
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from models import backup_space
+from models.backup_copy import (
+    APPLICATION_ID,
+    PARTIAL,
+    Progress,
+    copy_database,
+    database_size,
+    new_backup_file,
+    open_readonly,
+    remove_leftovers,
+)
+from models.backup_space import KEEP, check_space, keep_count
+from models.backup_space import BackupSpaceError as BackupSpaceError  # re-exported: callers catch it from here
 from models.errors import DatabaseFileError
 from models.paths import data_dir
 from models.sync_restored import SENT_KEY
 
-KEEP = 5
 AUTO, MANUAL, BEFORE_RESTORE = "auto", "manual", "before-restore"
 KINDS = (AUTO, MANUAL, BEFORE_RESTORE)
-PAGES_PER_STEP = 4096
-APPLICATION_ID = 0x4A444E47
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -48,47 +58,54 @@ def backup_folder(db_path: str | Path) -> Path:
 
 
 def backup_now(db_path: str | Path, kind: str = MANUAL, progress: Progress | None = None) -> Path:
-    """Copy the database into a new backup file (consistent even while it is in use); returns its path."""
+    """Copy one snapshot of the database into a new, checked backup file (saves may go on meanwhile); its path.
+
+    Raises BackupSpaceError (nothing written) when the disk has no room for the copy.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
     folder = backup_folder(db_path)
     folder.mkdir(parents=True, exist_ok=True)
-    target = _new_name(folder, Path(db_path).stem, kind)
-    try:
-        copy_database(Path(db_path), target, progress)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
-    return target
-
-
-def copy_database(source: Path, target: Path, progress: Progress | None = None) -> None:
-    """Copy one SQLite file into another with the backup API (the target's content is replaced)."""
-    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
-    dst = sqlite3.connect(str(target))
-    try:
-        report = None if progress is None else (lambda _status, left, total: progress(total - left, total))
-        src.backup(dst, pages=PAGES_PER_STEP, progress=report)
-    finally:
-        dst.close()
-        src.close()
+    remove_leftovers(folder)
+    check_space(folder, database_size(db_path), automatic=kind == AUTO)
+    return new_backup_file(Path(db_path), _new_name(folder, Path(db_path).stem, kind), progress)
 
 
 def automatic_backup(db_path: str | Path, keep: int = KEEP, progress: Progress | None = None) -> Path | None:
-    """Back up at start unless the data did not change since the newest backup; prune old automatic ones."""
+    """Back up at start unless the data did not change since the newest backup; prune old automatic ones.
+
+    At most ``keep`` automatic backups are kept, fewer for a big database (never fewer than 2).  Raises
+    BackupSpaceError, having written nothing, when the disk would be left nearly full.
+    """
     newest = next(iter(list_backups(db_path)), None)
-    if newest is not None and data_state(newest.path) == data_state(db_path):
+    if newest is not None and data_state(newest.path, live=False) == data_state(db_path):
         return None
+    size = database_size(db_path)
+    count = keep_count(size, keep)
+    autos = _prune(db_path, count)
+    short = size + backup_space.RESERVE - backup_space.free_space(backup_folder(db_path))
+    if short > 0 and len(autos) >= count and len(autos) > backup_space.MIN_KEEP and autos[-1].size >= short:
+        autos.pop().path.unlink(missing_ok=True)  # it goes after this backup anyway: make room for it first
     path = backup_now(db_path, AUTO, progress)
-    for stale in [b for b in list_backups(db_path) if b.kind == AUTO][keep:]:
-        stale.path.unlink(missing_ok=True)
+    _prune(db_path, count)
     return path
 
 
-def data_state(path: str | Path) -> tuple | None:
-    """What changes with every write to the registry (the local change counter and clock), read-only."""
+def _prune(db_path: str | Path, count: int) -> list[BackupInfo]:
+    """Delete all but the newest ``count`` automatic backups; returns the ones kept, newest first."""
+    autos = [b for b in list_backups(db_path) if b.kind == AUTO]
+    for stale in autos[count:]:
+        stale.path.unlink(missing_ok=True)
+    return autos[:count]
+
+
+def data_state(path: str | Path, live: bool = True) -> tuple | None:
+    """What changes with every write to the registry (the local change counter and clock), read-only.
+
+    ``live=False`` reads a backup file without leaving ``-wal``/``-shm`` files beside it.
+    """
     try:
-        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        conn = open_readonly(path, live)
         try:
             return conn.execute("SELECT seq, hlc, last_hash FROM sync_state WHERE id = 1").fetchone()
         finally:
@@ -107,7 +124,7 @@ def list_backups(db_path: str | Path) -> list[BackupInfo]:
 def check_backup(path: str | Path) -> None:
     """Raise DatabaseFileError unless ``path`` is an intact registry file (read-only check)."""
     try:
-        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        conn = open_readonly(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             status = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -133,7 +150,7 @@ def restore_backup(backup: str | Path, db_path: str | Path) -> Path:
         if extra.exists():
             _checkpoint(Path(db_path))
             break
-    copy_database(Path(backup), Path(db_path))
+    copy_database(Path(backup), Path(db_path), standalone=False, live=False)
     return safety
 
 
@@ -143,7 +160,7 @@ def restore_warning(backup: str | Path, db_path: str | Path) -> tuple[str, str] 
     A restored database numbers its next edits again from where the backup stopped. When some of the edits it loses
     were already sent, the peer holds them and syncing stops until this computer is enrolled as a new device.
     """
-    current, old = _sync_facts(db_path), _sync_facts(backup)
+    current, old = _sync_facts(db_path, live=True), _sync_facts(backup, live=False)
     if current is None or current[1] is None:
         return None
     site, role, top, sent = current
@@ -174,10 +191,10 @@ def restore_warning(backup: str | Path, db_path: str | Path) -> tuple[str, str] 
     )
 
 
-def _sync_facts(path: str | Path) -> tuple[str, str | None, int, int] | None:
+def _sync_facts(path: str | Path, live: bool) -> tuple[str, str | None, int, int] | None:
     """(site id, sync role or None, highest own record, highest own record sent) of a database file, read-only."""
     try:
-        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        conn = open_readonly(path, live)
         try:
             site = conn.execute("SELECT site_id FROM sync_state WHERE id = 1").fetchone()[0]
             keys = conn.execute("SELECT role FROM sync_keys WHERE id = 1").fetchone()
@@ -206,7 +223,7 @@ def _new_name(folder: Path, stem: str, kind: str) -> Path:
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{stem}-{stamp}-{kind}.db"
     number = 1
-    while target.exists():
+    while target.exists() or any(folder.glob(f"{target.name}.*{PARTIAL}")):
         number += 1
         target = folder / f"{stem}-{stamp}.{number}-{kind}.db"
     return target

@@ -105,7 +105,11 @@ def open_main_window(db_path: Path | str, lang: str = "zh") -> MainWindow | None
 
 
 def start_automatic_backup(window: MainWindow) -> None:
-    """Back up the database on its own worker thread (skipped when nothing changed since the last backup)."""
+    """Back up the database on its own worker thread (skipped when nothing changed since the last backup).
+
+    Saves go on meanwhile. When the disk would be left nearly full, the backup is skipped and the status bar says
+    how much space it needs and how much is free.
+    """
     path = window.db.path
     worker = Background(None, window)
 
@@ -117,8 +121,15 @@ def start_automatic_backup(window: MainWindow) -> None:
 
     def failed(error: BaseException) -> None:
         worker.close()
-        logger("backup").warning("automatic backup failed: %s", type(error).__name__)
-        if window.isVisible():
+        if isinstance(error, backup.BackupSpaceError):  # skipped: the disk would be left (nearly) full
+            logger("backup").warning("automatic backup skipped: needs %d bytes, %d free", error.needed, error.free)
+        else:
+            logger("backup").warning("automatic backup failed: %s", type(error).__name__)
+        if not window.isVisible():
+            return
+        if isinstance(error, JiandangError):
+            window.statusBar().showMessage(error.message(window.lang), 60000)
+        else:
             text = QCoreApplication.translate("MainWindow", "自动备份失败，请检查磁盘空间。")
             window.statusBar().showMessage(text, 15000)
 

@@ -88,7 +88,8 @@ def backup_now(window: MainWindow) -> Path | None:
             lambda _db, progress: backup.backup_now(window.db.path, backup.MANUAL, progress),
         )
     except (OSError, JiandangError) as error:
-        messages.show_error(window, QCoreApplication.translate("FileActions", "备份失败：{error}").format(error=error))
+        reason = error.message(window.lang) if isinstance(error, JiandangError) else str(error)
+        messages.show_error(window, QCoreApplication.translate("FileActions", "备份失败：{error}").format(error=reason))
         return None
     messages.show_info(window, QCoreApplication.translate("FileActions", "已备份到：\n{path}").format(path=path))
     return path

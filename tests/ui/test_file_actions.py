@@ -103,3 +103,35 @@ def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(qtbot, window:
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("已自动备份"))
     (made,) = backup.list_backups(window.db.path)
     assert made.kind == backup.AUTO and count(str(made.path)) == 1
+
+
+def nearly_full_disk(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
+    import shutil
+    from collections import namedtuple
+
+    usage = namedtuple("Usage", "total used free")
+    monkeypatch.setattr(backup, "database_size", lambda _path: 2_516_480_000)  # a county file
+    monkeypatch.setattr(shutil, "disk_usage", lambda _path: usage(64 * 1024**3, 64 * 1024**3 - free, free))
+
+
+def test_an_automatic_backup_that_would_fill_the_disk_is_skipped_and_the_status_bar_says_why(
+    qtbot, monkeypatch: pytest.MonkeyPatch, window: MainWindow
+) -> None:
+    from ui.app import start_automatic_backup
+
+    nearly_full_disk(monkeypatch, 3 * 1024**3)
+    start_automatic_backup(window)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("磁盘空间不足"))
+    text = window.statusBar().currentMessage()
+    assert "没有自动备份" in text and "2.3 GB" in text and "3.0 GB" in text
+    assert backup.list_backups(window.db.path) == []
+
+
+def test_a_manual_backup_that_does_not_fit_says_how_much_space_it_needs(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow, answers: Answers
+) -> None:
+    nearly_full_disk(monkeypatch, 1024**3)
+    assert file_actions.backup_now(window) is None
+    assert answers.kinds() == ["error"]
+    assert answers.shown[0][1].startswith("备份失败：磁盘空间不足") and "2.3 GB" in answers.shown[0][1]
+    assert backup.list_backups(window.db.path) == []
