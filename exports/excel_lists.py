@@ -8,6 +8,7 @@ ID numbers are written masked, as the screens show them.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from exports.excel_write import SheetData, export_rows, write_workbook
@@ -52,12 +53,17 @@ def export_search_results(
     )
 
 
-def export_check_report(conn: sqlite3.Connection, path: str | Path, language: str = "zh") -> int:
-    """The findings of the data check (errors first, then warnings), with the household they concern."""
+def export_check_report(
+    conn: sqlite3.Connection, path: str | Path, language: str = "zh", progress: Callable[[int, int], None] | None = None
+) -> int:
+    """The findings of the data check (errors first, then warnings), with the household they concern.
+
+    ``progress(done, total)`` hears how far the check has got (writing the file is the last tenth).
+    """
     from models.check import run_check
     from models.fields import label as field_label
 
-    report = run_check(conn)
+    report = run_check(conn, None if progress is None else lambda percent, _phase: progress(percent * 9 // 10, 100))
     en = language == "en"
     marks = {"error": "Error" if en else "错误", "warning": "Warning" if en else "提醒"}
     rows = (

@@ -3,34 +3,61 @@
 Runs every validation rule over the whole database, set-based where SQL can
 do it, plus file integrity, foreign keys and the audit hash chain. Each
 finding is a Problem whose ``record`` is the household (or record) id.
+
+A county database takes seconds, so ``run_check`` reports its phases to a
+``progress(percent, phase)`` callback (``phase`` is set when a phase starts,
+None for progress within one). The set-based file checks run on a second,
+read-only connection alongside the row-by-row ones; the findings and their
+order are the same as running every step in turn.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from models import fields
-from models.codes import HOUSEHOLD_REMOVED
+from models.check_fast import audit_chain, id_numbers
+from models.check_steps import (
+    CODED,
+    NON_NEGATIVE,
+    codes,
+    duplicate_ids,
+    duplicate_numbers,
+    empty_households,
+    file_integrity,
+    foreign_keys,
+    household_heads,
+    relation_sex,
+    rule_warnings,
+)
+from models.check_steps import negatives as negative_amounts
 from models.errors import ERROR, WARNING, Problem
-from models.idcard import check_id_number
-from models.validation import FEMALE_RELATIONS, MALE_RELATIONS
 
-CODED = {
-    "households": fields.HOUSEHOLD_CODES,
-    "members": fields.MEMBER_CODES,
-    "measures": fields.MEASURE_CODES,
-    "helpers": fields.HELPER_CODES,
-    "status_history": {"status": "household_status"},
-    "other_causes": {"cause": "poverty_cause"},
-}
-NON_NEGATIVE = {
-    "households": fields.HOUSEHOLD_AMOUNTS,
-    "incomes": fields.INCOME_ITEMS,
-    "measures": fields.MEASURE_AMOUNTS,
-    "loans": fields.LOAN_AMOUNTS,
-}
+__all__ = ["CODED", "NON_NEGATIVE", "CheckReport", "Phase", "Progress", "format_report", "run_check"]
+
+Step = Callable[[sqlite3.Connection], list[Problem]]
+ASIDE: tuple[Step, ...] = (file_integrity, foreign_keys, duplicate_ids, codes, negative_amounts, rule_warnings)
+"""Steps SQLite does almost alone: run on a second connection while Python verifies the chain and ID numbers."""
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A phase of the check as it starts (no personal data: counts only)."""
+
+    zh: str
+    en: str
+
+    def text(self, language: str = "zh") -> str:
+        """The phase in the requested language ("zh" or "en")."""
+        return self.en if language == "en" else self.zh
+
+
+Progress = Callable[[int, "Phase | None"], None]
+"""``progress(percent, phase)``: ``phase`` when a phase starts, None for progress within it."""
 
 
 @dataclass
@@ -63,35 +90,110 @@ class CheckReport:
         }
 
 
-def run_check(conn: sqlite3.Connection) -> CheckReport:
-    """Check the whole database; never writes."""
+def run_check(conn: sqlite3.Connection, progress: Progress | None = None) -> CheckReport:
+    """Check the whole database; never writes. ``progress(percent, phase)`` hears of each phase."""
+    say: Progress = progress or _silent
     report = CheckReport()
     report.households = conn.execute("SELECT COUNT(*) FROM households").fetchone()[0]
     report.members = conn.execute("SELECT COUNT(*) FROM members WHERE in_household = 1").fetchone()[0]
-    for step in (
-        _file_integrity,
-        _foreign_keys,
-        _audit_chain,
-        _id_numbers,
-        _duplicate_ids,
-        _duplicate_numbers,
-        _heads,
-        _empty_households,
-        _relation_sex,
-        _codes,
-        _negatives,
-        _rule_warnings,
-    ):
-        report.problems.extend(step(conn))
+    records = conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0]
+    say(
+        0,
+        Phase(
+            "检查文件完整性、代码和预警规则（与下列各项同时进行）…",
+            "Checking the file, codes and warning rules (alongside)…",
+        ),
+    )
+    aside = _Aside(conn, ASIDE)
+    found: dict[Step, list[Problem]] = {}
+    say(2, Phase(f"核对修改记录链（{records:,} 条）…", f"Verifying the change record chain ({records:,} records)…"))
+    found[audit_chain] = audit_chain(conn, _ticks(say, 2, 70, records))
+    say(70, Phase(f"核对身份证号码（{report.members:,} 人）…", f"Checking ID numbers ({report.members:,} people)…"))
+    found[id_numbers] = id_numbers(conn)
+    say(80, Phase("检查户编号、户主和与户主关系…", "Checking household numbers, heads and relations…"))
+    for step in (duplicate_numbers, household_heads, empty_households, relation_sex):
+        found[step] = step(conn)
+    if aside.running():
+        say(85, Phase("等待文件完整性、代码和预警规则检查结束…", "Waiting for the file, code and warning-rule checks…"))
+    for step in ASIDE:
+        found[step] = aside.result(step, conn)
+    say(95, Phase("汇总结果…", "Collecting the findings…"))
+    for step in ORDER:
+        report.problems.extend(found[step])
     report.places = _places(conn, {p.record for p in report.problems if p.record})
+    say(100, None)
     return report
 
 
-def _rule_warnings(conn: sqlite3.Connection) -> list[Problem]:
-    """The warning rules (预警) of ``models/warnings.py``, for the working year."""
-    from models.warnings import check_problems
+ORDER: tuple[Step, ...] = (
+    file_integrity,
+    foreign_keys,
+    audit_chain,
+    id_numbers,
+    duplicate_ids,
+    duplicate_numbers,
+    household_heads,
+    empty_households,
+    relation_sex,
+    codes,
+    negative_amounts,
+    rule_warnings,
+)
+"""The order of the findings in the report (and of the steps before they ran side by side)."""
 
-    return check_problems(conn)
+
+def _ticks(say: Progress, start: int, end: int, total: int) -> Callable[[int], None]:
+    """A ``tick(done)`` that moves the percentage from ``start`` to ``end`` as ``done`` reaches ``total``."""
+    shown = [start]
+
+    def tick(done: int) -> None:
+        percent = start + (end - start) * done // max(total, 1)
+        if percent != shown[0]:
+            shown[0] = percent
+            say(percent, None)
+
+    return tick
+
+
+def _silent(percent: int, phase: Phase | None) -> None:
+    """No progress wanted."""
+
+
+class _Aside:
+    """Steps run on a thread with its own read-only connection; any failure runs them here instead."""
+
+    def __init__(self, conn: sqlite3.Connection, steps: tuple[Step, ...]) -> None:
+        self.results: dict[Step, list[Problem]] = {}
+        self.thread: threading.Thread | None = None
+        path = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+        if path and not conn.in_transaction:
+            self.thread = threading.Thread(target=self._run, args=(path, steps), name="check-aside", daemon=True)
+            self.thread.start()
+
+    def _run(self, path: str, steps: tuple[Step, ...]) -> None:
+        try:
+            other = sqlite3.connect(Path(path).as_uri() + "?mode=ro", uri=True, timeout=10)
+        except (sqlite3.Error, ValueError):
+            return
+        try:
+            for step in steps:
+                self.results[step] = step(other)
+        except Exception:  # noqa: BLE001 - the step runs again on the caller's connection and raises there
+            return
+        finally:
+            other.close()
+
+    def running(self) -> bool:
+        """Whether the thread is still at work."""
+        return self.thread is not None and self.thread.is_alive()
+
+    def result(self, step: Step, conn: sqlite3.Connection) -> list[Problem]:
+        """The step's findings: from the thread, or computed now on ``conn`` if the thread could not."""
+        if self.thread is not None:
+            self.thread.join()
+        if step in self.results:
+            return self.results[step]
+        return step(conn)
 
 
 def _places(conn: sqlite3.Connection, records: set[str]) -> dict[str, str]:
@@ -109,239 +211,6 @@ def _places(conn: sqlite3.Connection, records: set[str]) -> dict[str, str]:
         )
         places.update({pk: " ".join(x for x in (village, number, head) if x) for pk, village, number, head in rows})
     return places
-
-
-def _p(column: str, code: str, zh: str, en: str, record: str, severity: str = ERROR) -> Problem:
-    return Problem(column, code, zh, en, severity, record)
-
-
-def _file_integrity(conn: sqlite3.Connection) -> list[Problem]:
-    result = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    if result == ["ok"]:
-        return []
-    return [
-        _p(
-            "",
-            "file_corrupt",
-            f"数据库文件完整性检查失败：{result[0]}。请从备份恢复。",
-            f"The database file failed its integrity check: {result[0]}. Restore a backup.",
-            "",
-        )
-    ]
-
-
-def _foreign_keys(conn: sqlite3.Connection) -> list[Problem]:
-    return [
-        _p(
-            "",
-            "orphan",
-            f"{table} 中的记录引用了不存在的 {parent}。",
-            f"A row of {table} refers to a missing {parent}.",
-            str(rowid),
-        )
-        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
-    ]
-
-
-def _audit_chain(conn: sqlite3.Connection) -> list[Problem]:
-    from models.changes import chain_hash
-
-    broken: list[Problem] = []
-    previous: dict[str, str] = {}
-    cursor = conn.execute(
-        "SELECT site, seq, hlc, user, tbl, pk, op, cl, vals, old, prev, prev_hash, hash "
-        "FROM change_log ORDER BY site, seq"
-    )
-    names = [d[0] for d in cursor.description]
-    for values in cursor:
-        row = dict(zip(names, values, strict=True))
-        link = previous.get(row["site"])
-        if chain_hash(row) != row["hash"] or (link is not None and row["prev_hash"] != link):
-            broken.append(
-                _p(
-                    "",
-                    "audit_altered",
-                    f"修改记录第 {row['seq']} 条被改动过（哈希链不符），请联系乡镇核查。",
-                    f"Change record {row['seq']} was altered (hash chain broken).",
-                    row["pk"],
-                )
-            )
-        previous[row["site"]] = row["hash"]
-    return broken
-
-
-def _id_numbers(conn: sqlite3.Connection) -> list[Problem]:
-    found = []
-    rows = conn.execute(
-        "SELECT id, household_id, name, id_number, birth_date, sex FROM members "
-        "WHERE in_household = 1 AND COALESCE(id_type, '01') = '01'"
-    )
-    for _member, household, name, number, birth, sex in rows:
-        if not number:
-            found.append(
-                _p("id_number", "missing_id", f"{name}：缺少证件号码。", f"{name}: no ID number.", household, WARNING)
-            )
-            continue
-        result = check_id_number(number)
-        if not result.ok:
-            found.append(
-                _p(
-                    "id_number",
-                    f"id_{result.error}",
-                    f"{name}：{result.message_zh}",
-                    f"{name}: {result.message_en}",
-                    household,
-                )
-            )
-        elif (birth and birth != result.birth_date.isoformat()) or (sex and sex != result.sex):
-            found.append(
-                _p(
-                    "id_number",
-                    "id_mismatch",
-                    f"{name}：出生日期或性别与身份证号码不符。",
-                    f"{name}: birth date or sex does not match the ID number.",
-                    household,
-                )
-            )
-    return found
-
-
-def _duplicate_ids(conn: sqlite3.Connection) -> list[Problem]:
-    rows = conn.execute(
-        "SELECT m.id_number, group_concat(m.name, '、'), group_concat(m.household_id) FROM members m "
-        "WHERE m.in_household = 1 AND m.id_number IS NOT NULL GROUP BY m.id_number HAVING COUNT(*) > 1"
-    )
-    return [
-        _p(
-            "id_number",
-            "duplicate_id",
-            f"同一证件号码登记在多名成员上（{names}）。",
-            f"One ID number is registered to several members ({names}).",
-            households.split(",")[0],
-        )
-        for _number, names, households in rows
-    ]
-
-
-def _duplicate_numbers(conn: sqlite3.Connection) -> list[Problem]:
-    """Households of one village sharing a 户编号 (two laptops may each have given it out): each is named."""
-    rows = conn.execute(
-        "SELECT h.id, h.household_no, d.n FROM (SELECT village_code, household_no, COUNT(*) AS n FROM households "
-        "WHERE household_no IS NOT NULL AND household_no != '' GROUP BY village_code, household_no HAVING n > 1) d "
-        "JOIN households h ON h.village_code = d.village_code AND h.household_no = d.household_no "
-        "ORDER BY h.household_no, h.id"
-    )
-    return [
-        _p(
-            "household_no",
-            "duplicate_household_no",
-            f"户编号 {number} 登记了 {count} 户：请给录入错误的户改用新的户编号，或合并重复录入的户。",
-            f"Household number {number} is used by {count} households: give the wrong one a new number, or merge "
-            "the duplicates.",
-            household,
-        )
-        for household, number, count in rows
-    ]
-
-
-def _heads(conn: sqlite3.Connection) -> list[Problem]:
-    rows = conn.execute(
-        "SELECT household_id, SUM(relation = '01') AS heads FROM members WHERE in_household = 1 "
-        "GROUP BY household_id HAVING heads != 1"
-    )
-    return [
-        _p(
-            "relation",
-            "no_head" if heads == 0 else "two_heads",
-            "这一户没有户主。" if heads == 0 else f"这一户有 {heads} 个户主。",
-            "The household has no head." if heads == 0 else f"The household has {heads} heads.",
-            household,
-        )
-        for household, heads in rows
-    ]
-
-
-def _empty_households(conn: sqlite3.Connection) -> list[Problem]:
-    """Households still on the register with nobody living in them (an entry saved before its members)."""
-    rows = conn.execute(
-        "SELECT h.id FROM households h WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.household_id = h.id "
-        "AND m.in_household = 1) AND COALESCE((SELECT s.status FROM status_history s WHERE s.household_id = h.id "
-        "ORDER BY s.year DESC LIMIT 1), '') != ?",
-        (HOUSEHOLD_REMOVED,),
-    )
-    return [
-        _p(
-            "members",
-            "no_members",
-            "这一户没有在户成员。录入错误请删除此户；全户已消亡或迁出请办理销号。",
-            "Nobody lives in this household. Delete it if it was entered by mistake; remove it (销号) if the family "
-            "died out or moved away.",
-            household,
-            WARNING,
-        )
-        for (household,) in rows
-    ]
-
-
-def _relation_sex(conn: sqlite3.Connection) -> list[Problem]:
-    male = ",".join(f"'{c}'" for c in sorted(MALE_RELATIONS))
-    female = ",".join(f"'{c}'" for c in sorted(FEMALE_RELATIONS))
-    rows = conn.execute(
-        f"SELECT household_id, name FROM members WHERE in_household = 1 AND "
-        f"((relation IN ({male}) AND sex = '2') OR (relation IN ({female}) AND sex = '1'))"
-    )
-    return [
-        _p(
-            "relation",
-            "relation_sex",
-            f"{name}：与户主关系与性别不符。",
-            f"{name}: relation does not match sex.",
-            household,
-        )
-        for household, name in rows
-    ]
-
-
-def _codes(conn: sqlite3.Connection) -> list[Problem]:
-    found = []
-    for table, mapping in CODED.items():
-        scope = "household_id" if table not in ("households", "helpers") else "id"
-        for column, code_table in mapping.items():
-            rows = conn.execute(
-                f"SELECT {scope}, {column} FROM {table} WHERE {column} IS NOT NULL AND {column} NOT IN "
-                f"(SELECT code FROM code_values WHERE tbl = ? AND active = 1)",
-                (code_table,),
-            )
-            found += [
-                _p(
-                    column,
-                    "unknown_code",
-                    f"{fields.label(column, table=table)}：代码“{value}”不存在。",
-                    f"{fields.label(column, 'en', table)}: code '{value}' does not exist.",
-                    str(record),
-                )
-                for record, value in rows
-            ]
-    return found
-
-
-def _negatives(conn: sqlite3.Connection) -> list[Problem]:
-    found = []
-    for table, columns in NON_NEGATIVE.items():
-        scope = "household_id" if table != "households" else "id"
-        for column in columns:
-            rows = conn.execute(f"SELECT {scope} FROM {table} WHERE {column} < 0")
-            found += [
-                _p(
-                    column,
-                    "negative",
-                    f"{fields.label(column, table=table)}：不能为负数。",
-                    f"{fields.label(column, 'en', table)}: must not be negative.",
-                    str(r[0]),
-                )
-                for r in rows
-            ]
-    return found
 
 
 def format_report(report: CheckReport, language: str = "zh", limit: int = 200) -> str:

@@ -104,10 +104,11 @@ def dump(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def check(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    """Run every consistency check; exit status 1 when any error (not warning) is found."""
-    from models.check import format_report, run_check
+    """Run every consistency check (phases on stderr); exit status 1 when any error (not warning) is found."""
+    from models.check import format_report
+    from models.check_cli import check_with_phases
 
-    report = run_check(db.conn)
+    report = check_with_phases(db, args.lang, for_program=args.json)
     if args.json:
         out.write(_json(report.to_dict()))
     else:

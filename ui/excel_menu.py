@@ -62,12 +62,19 @@ def import_roster(window: QMainWindow) -> Any:
     return result
 
 
-def _export(window: QMainWindow, title: str, suggested: str, work: Callable[[Any, str], Any]) -> str | None:
+def _export(
+    window: QMainWindow, title: str, suggested: str, work: Callable[..., Any], with_progress: bool = False
+) -> str | None:
+    """Ask where to save, run ``work(db, path)`` off the GUI thread (``work(db, path, progress)`` when
+    ``with_progress``: it moves the bar) and tell the user where the file went."""
     path = choose_save_path(window, title, suggested)
     if not path:
         return None
     try:
-        run_with_progress(window, title, window.db.path, lambda db, progress: work(db, path))
+        if with_progress:
+            run_with_progress(window, title, window.db.path, lambda db, progress: work(db, path, progress))
+        else:
+            run_with_progress(window, title, window.db.path, lambda db, progress: work(db, path))
     except JiandangError as error:
         messages.show_error(window, error.message(window.lang))
         return None
@@ -106,12 +113,16 @@ def export_search(window: QMainWindow) -> str | None:
 
 
 def export_check(window: QMainWindow) -> str | None:
-    """Export the findings of the data check (errors and warnings)."""
+    """Export the findings of the data check (errors and warnings); the bar moves phase by phase."""
     from exports.excel_lists import export_check_report
 
     lang = window.lang
     return _export(
-        window, tr("导出数据检查"), tr("数据检查.xlsx"), lambda db, path: export_check_report(db.conn, path, lang)
+        window,
+        tr("导出数据检查"),
+        tr("数据检查.xlsx"),
+        lambda db, path, progress: export_check_report(db.conn, path, lang, progress),
+        with_progress=True,
     )
 
 
