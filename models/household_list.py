@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from models.pinyin import char_pinyin
 from models.regions import region_level
 from models.search import search
+from models.search_match import HouseholdMatch, household_matches
 
 HIT_LIMIT = 1000
 PREFIX_LENGTH = {1: 2, 2: 4, 3: 6, 4: 9, 5: 12}
@@ -170,9 +171,18 @@ def search_household_ids(
     Returns (ids, truncated): ``truncated`` is True when more matches exist
     than the first ``limit`` people and households looked at.
     """
+    ids, truncated, _ = search_households(conn, text, region, limit)
+    return ids, truncated
+
+
+def search_households(
+    conn: sqlite3.Connection, text: str, region: str | None = None, limit: int = HIT_LIMIT
+) -> tuple[list[str], bool, dict[str, HouseholdMatch]]:
+    """Like ``search_household_ids``, plus what matched in each household (for the list's match column)."""
     villages = villages_under(conn, region) if region and region_level(region) >= 4 else None
     page = search(conn, text, limit=limit, village_codes=villages)
-    return list(dict.fromkeys(hit.household_id for hit in page.hits)), page.has_more
+    matches = household_matches(conn, page.hits, text)
+    return list(matches), page.has_more, matches
 
 
 def villages_under(conn: sqlite3.Connection, region: str) -> list[str]:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTableView
 
 from ui import prefs
-from ui.household_table import COLUMNS
+from ui.household_table import COLUMNS, MATCH
 
 HEADER_KEY = "household_list/header"
 
@@ -30,6 +30,8 @@ class ColumnChooser:
         menu.clear()
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS)):
+            if column == MATCH:  # shown while searching, by itself
+                continue
             action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal), menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))

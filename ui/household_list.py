@@ -32,20 +32,23 @@ from models.household_list import (
     ListQuery,
     household_ids,
     household_rows,
-    search_household_ids,
+    search_households,
     status_years,
 )
+from models.search_match import HouseholdMatch
 from ui import prefs
 from ui.background import Background
 from ui.code_labels import CodeLabels
 from ui.column_chooser import HEADER_KEY, ColumnChooser
-from ui.household_table import HouseholdTableModel
+from ui.household_table import MATCH, HouseholdTableModel
 
 SEARCH_DELAY_MS = 15
 FIRST_HITS = 60  # a search shows its best matches at once, then all of them (up to HIT_LIMIT people) …
 COMPLETE_DELAY_MS = 300  # … when the typing pauses, so completing a result never slows the next keystroke
 FIRST_SCREEN = 60  # rows whose cells come with the ids
 MAX_COLUMN_WIDTH = 220
+MAX_MATCH_WIDTH = 420
+ListResult = tuple[list[str], bool, dict[str, HouseholdRow], dict[str, HouseholdMatch]]
 
 
 def warning_counts(db: Database, year: int | None) -> dict[str, int] | None:
@@ -70,6 +73,7 @@ class HouseholdListPanel(ColumnChooser, QWidget):
         background: Background,
         slow: Background | None = None,
         parent: QWidget | None = None,
+        lang: str = "zh",
     ):
         super().__init__(parent)
         self.db = db
@@ -81,7 +85,7 @@ class HouseholdListPanel(ColumnChooser, QWidget):
         self._warnings: dict[str, int] | None = None
         self.loaded_at = 0.0
         self.shown_text = ""  # the search whose result is shown
-        self.model = HouseholdTableModel(db.conn, labels, self)
+        self.model = HouseholdTableModel(db.conn, labels, self, lang)
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("查找：姓名、拼音首字母、身份证号片段、户编号…"))
         self.search_box.setClearButtonEnabled(True)
@@ -160,6 +164,8 @@ class HouseholdListPanel(ColumnChooser, QWidget):
         if saved is not None:
             header.restoreState(saved)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.moveSection(header.visualIndex(MATCH), header.visualIndex(self.model.column_of("head")) + 1)
+        header.setSectionHidden(MATCH, True)  # shown while a search is
         table.setSortingEnabled(True)
         table.activated.connect(lambda index: self.householdActivated.emit(self.model.household_id(index.row())))
         return table
@@ -224,16 +230,12 @@ class HouseholdListPanel(ColumnChooser, QWidget):
         )
 
     def _show(
-        self,
-        result: tuple[list[str], bool, dict[str, HouseholdRow]],
-        query: ListQuery,
-        text: str,
-        warnings: dict[str, int] | None,
-        limit: int,
+        self, result: ListResult, query: ListQuery, text: str, warnings: dict[str, int] | None, limit: int
     ) -> None:
-        ids, truncated, first = result
+        ids, truncated, first, matches = result
         current = self.current_household()
-        self.model.set_ids(ids, query.year, first)
+        self.model.set_ids(ids, query.year, first, matches)
+        new_text = text != self.shown_text
         if current and (row := self.model.row_of(current)) >= 0:  # keep the place after a refresh
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -244,10 +246,32 @@ class HouseholdListPanel(ColumnChooser, QWidget):
             self.table.resizeColumnsToContents()  # measures the rows on screen only
             for column in range(self.model.columnCount()):
                 self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 8, MAX_COLUMN_WIDTH))
+        self._show_match_column(bool(text), new_text)
         self.listChanged.emit(len(ids), int(truncated and limit == HIT_LIMIT))
         if truncated and limit < HIT_LIMIT:
             self._pending = (query, text, warnings, HIT_LIMIT)
             self._complete.start()
+
+    def _show_match_column(self, searching: bool, new_text: bool) -> None:
+        """The match column shows while a search does, wide enough for its texts on screen."""
+        header = self.table.horizontalHeader()
+        was_hidden = header.isSectionHidden(MATCH)
+        header.setSectionHidden(MATCH, not searching)
+        if searching and (was_hidden or new_text):
+            width = min(self.table.sizeHintForColumn(MATCH) + 8, MAX_MATCH_WIDTH)
+            self.table.setColumnWidth(MATCH, max(width, 0 if was_hidden else self.table.columnWidth(MATCH)))
+
+    def show_match(self, editor: QWidget) -> None:
+        """In a household editor opened from the list: select the member that matched the search, if not the head."""
+        match = self.model.match_of(getattr(editor, "household_id", None) or "")
+        if match is None or match.member_id is None or match.is_head:
+            return
+        members = editor.members
+        rows = [r for r, m in enumerate(members.model.members) if m.get("id") == match.member_id]
+        if rows:
+            editor.tabs.setCurrentWidget(members)
+            members.table.selectRow(rows[0])
+            members.table.setFocus()
 
     def _complete_search(self) -> None:
         """The typing paused: read the complete result of the search shown."""
@@ -292,12 +316,13 @@ class HouseholdListPanel(ColumnChooser, QWidget):
 
 def _list(
     db: Database, query: ListQuery, text: str, warnings: dict[str, int] | None, limit: int = HIT_LIMIT
-) -> tuple[list[str], bool, dict[str, HouseholdRow]]:
-    """Runs on the worker: the search (if any, its first ``limit`` hits), the filtered, ordered ids, and the
-    cells of the first screen (so showing the result needs no query on the GUI thread)."""
-    truncated = False
+) -> ListResult:
+    """Runs on the worker: the search (if any, its first ``limit`` hits, with what matched in each household),
+    the filtered, ordered ids, and the cells of the first screen (so showing the result needs no query on the GUI
+    thread)."""
+    truncated, matches = False, {}
     if text:
-        found, truncated = search_household_ids(db.conn, text, query.region, limit)
+        found, truncated, matches = search_households(db.conn, text, query.region, limit)
         query = ListQuery(**{**query.__dict__, "only_ids": tuple(found)})
     ids = household_ids(db.conn, query, warnings)
-    return ids, truncated, household_rows(db.conn, ids[:FIRST_SCREEN], query.year)
+    return ids, truncated, household_rows(db.conn, ids[:FIRST_SCREEN], query.year), matches

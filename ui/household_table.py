@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from models.household_list import HouseholdRow, household_rows
+from models.search_match import HouseholdMatch
 from ui.code_labels import CodeLabels
 
 PAGE = 80  # rows read at a time: a screen and a half
@@ -37,7 +38,10 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("planned_exit_year", QT_TRANSLATE_NOOP("HouseholdTableModel", "计划脱贫年度"), "planned_exit_year"),
     ("helper", QT_TRANSLATE_NOOP("HouseholdTableModel", "帮扶责任人"), "helper"),
     ("warnings", QT_TRANSLATE_NOOP("HouseholdTableModel", "预警"), "warnings"),
+    # while searching: who or what matched (hidden otherwise); its header restores the search ranking
+    ("match", QT_TRANSLATE_NOOP("HouseholdTableModel", "匹配"), ""),
 )
+MATCH = len(COLUMNS) - 1
 CODED = {"attribute": "household_attribute", "main_cause": "poverty_cause", "status": "household_status"}
 NUMERIC = frozenset({"population", "planned_exit_year", "warnings"})
 DISPLAY, TOOLTIP, ALIGNMENT = (
@@ -54,10 +58,12 @@ class HouseholdTableModel(QAbstractTableModel):
 
     sortRequested = Signal(str, int)  # key, descending (0/1)
 
-    def __init__(self, conn: sqlite3.Connection, labels: CodeLabels, parent: Any = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, labels: CodeLabels, parent: Any = None, lang: str = "zh") -> None:
         super().__init__(parent)
         self._conn = conn
         self._labels = labels
+        self._lang = lang
+        self._matches: Mapping[str, HouseholdMatch] = {}
         self._ids: list[str] = []
         self._rows: dict[str, tuple[str, ...]] = {}  # display texts by household id
         self._year: int | None = None
@@ -65,11 +71,20 @@ class HouseholdTableModel(QAbstractTableModel):
 
     # -- content -------------------------------------------------------------
 
-    def set_ids(self, ids: list[str], year: int | None = None, first: Mapping[str, HouseholdRow] | None = None) -> None:
-        """Show these households (in this order); cells are read as they are shown (``first``: read already)."""
+    def set_ids(
+        self,
+        ids: list[str],
+        year: int | None = None,
+        first: Mapping[str, HouseholdRow] | None = None,
+        matches: Mapping[str, HouseholdMatch] | None = None,
+    ) -> None:
+        """Show these households (in this order); cells are read as they are shown (``first``: read already).
+
+        ``matches``: what matched in each household while a search is shown (the match column)."""
         self.beginResetModel()
         self._ids = list(ids)
         self._year = year
+        self._matches = matches or {}
         self._rows = {key: self._row_texts(row) for key, row in (first or {}).items()}
         self.endResetModel()
 
@@ -101,6 +116,10 @@ class HouseholdTableModel(QAbstractTableModel):
     def ids(self) -> list[str]:
         """Every id shown, in order."""
         return list(self._ids)
+
+    def match_of(self, household_id: str) -> HouseholdMatch | None:
+        """What matched the search in a household shown (None without a search)."""
+        return self._matches.get(household_id)
 
     @staticmethod
     def column_of(key: str) -> int:
@@ -161,6 +180,9 @@ class HouseholdTableModel(QAbstractTableModel):
     def _cell(self, row: HouseholdRow, key: str) -> str:
         if key == "warnings":
             return "" if self._warnings is None else str(self._warnings.get(row.id, 0))
+        if key == "match":
+            match = self._matches.get(row.id)
+            return "" if match is None else match.text(self._lang, self._labels.text)
         value = getattr(row, key)
         if key in CODED:
             return self._labels.text(CODED[key], value)

@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.no_village = False
         self.setWindowTitle(self.tr("建档 — {name}").format(name=Path(db.path).name))
         self.tree = RegionTreeView()
-        self.list_panel = HouseholdListPanel(db, self.labels, self.background, self.slow_background)
+        self.list_panel = HouseholdListPanel(db, self.labels, self.background, self.slow_background, lang=lang)
         self.search_box = self.list_panel.search_box
         self.model = self.list_panel.model
         self._layout()
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         install_feature_menus(self)
         self._help_menu()
         self.tree.regionChosen.connect(self.list_panel.set_region)
-        self.list_panel.householdActivated.connect(self.open_household)
+        self.list_panel.householdActivated.connect(self._open_from_list)
         self.list_panel.listChanged.connect(self._list_changed)
         self.refresh()
 
@@ -214,7 +214,11 @@ class MainWindow(QMainWindow):
     def _open_current(self) -> None:
         household_id = self.list_panel.current_household()
         if household_id:
-            self.open_household(household_id)
+            self._open_from_list(household_id)
+
+    def _open_from_list(self, household_id: str) -> None:
+        """Open a household of the list; while searching, on the member that matched."""
+        self.list_panel.show_match(self.open_household(household_id))
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()

@@ -107,6 +107,8 @@ def test_main_window_screenshot(window: MainWindow) -> None:
     assert clipped(window) == []
     for key, _, _ in COLUMNS:
         column = HouseholdTableModel.column_of(key)
+        if key == "match":  # filled (and shown) while searching only
+            continue
         assert any(window.model.index(r, column).data() for r in range(window.model.rowCount())), key
 
 
