@@ -28,6 +28,7 @@ from exports.bundle_keys import (
 from exports.bundle_keys import (
     enroll as enroll_peer,
 )
+from exports.bundle_rekey import change_passphrase, explain_refusals, key_change, rekey
 from models.db import Database
 
 Ask = Callable[..., str]
@@ -42,6 +43,14 @@ _T = {
         "请与对方屏幕上显示的指纹逐字核对；不一致时请吊销。",
         "replaced": "原来登记的乡镇 {name}（{site}）已停用：以后的数据包只发给新登记的乡镇。",
         "reactivated": "已重新启用 {name}（原于 {when} 吊销）：从现在起又接收它的数据包。",
+        "key_replaced": "已替换 {name} 的密钥：原指纹 {old}，新指纹 {new}。它用旧密钥签发的数据包以后都会被拒收。",
+        "passphrase": "已更改同步密码。密钥和指纹没有变：{fp}，不需要重新登记。",
+        "rekeyed": "已重新生成本机同步密钥（设备编号不变，数据不变）。\n原指纹：{old}\n新指纹：{new}\n"
+        "下一步：bundle enroll --to U盘/本机.jdkey 写出新的密钥文件，{peer}"
+        "用 bundle enroll 密钥文件 --replace-key 登记它，并与这里的新指纹逐字核对。之前写出、还没导入的数据包"
+        "都要重新导出。",
+        "rekey_peer_village": "乡镇",
+        "rekey_peer_township": "每台村里的电脑",
         "exported": "已写入 {path}：{records} 条记录，{size} 字节，读回校验一致。可以安全拔出 U 盘。",
         "township": "乡镇",
         "village": "村",
@@ -56,6 +65,15 @@ _T = {
         "with the one on the other screen; revoke it if they differ.",
         "replaced": "The township enrolled before, {name} ({site}), is no longer used: bundles go to the new one only.",
         "reactivated": "Re-enabled {name} (revoked on {when}): its bundles are accepted again from now on.",
+        "key_replaced": "Replaced the keys of {name}: old fingerprint {old}, new fingerprint {new}. Bundles it signed "
+        "with the old keys are refused from now on.",
+        "passphrase": "The sync passphrase was changed. Keys and fingerprint are unchanged: {fp}; nothing to enroll.",
+        "rekeyed": "New sync keys were made for this installation (same device id, same data).\nOld fingerprint: "
+        "{old}\nNew fingerprint: {new}\nNext: write the new key file with bundle enroll --to STICK/this.jdkey; "
+        "{peer} enrolls it with bundle enroll KEYFILE --replace-key and compares the new fingerprint with this one. "
+        "Bundles written before and not yet imported must be exported again.",
+        "rekey_peer_village": "the township",
+        "rekey_peer_township": "every laptop",
         "exported": "Wrote {path}: {records} records, {size} bytes, read back and verified. The stick can be removed "
         "safely.",
         "township": "township",
@@ -93,12 +111,32 @@ def keys_revoke(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -
     return 0
 
 
+def keys_passphrase(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
+    """Protect the same keys with a new passphrase (the current one is asked first)."""
+    old = ask()
+    who = change_passphrase(db, old, ask(new=True))
+    out.write(_t(args, "passphrase").format(fp=who.fingerprint) + "\n")
+    return 0
+
+
+def keys_rekey(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
+    """Make new keys and a new passphrase for this site; the peers enroll the new key file."""
+    old, new = rekey(db, ask(new=True))
+    peer = _t(args, f"rekey_peer_{new.role}")
+    out.write(_t(args, "rekeyed").format(old=old.fingerprint, new=new.fingerprint, peer=peer) + "\n")
+    return 0
+
+
 def enroll(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int:
     """Without FILE write our key file (to --to); with FILE enroll the peer's key file (and write ours to --to)."""
     if args.file is not None:
         peer = read_key_file(args.file)
-        replaced, revoked = replaced_township(db, peer), revoked_enrollment(db, peer)
-        peer = enroll_peer(db, peer, reactivate=getattr(args, "reactivate", False))
+        replaced, revoked, changed = replaced_township(db, peer), revoked_enrollment(db, peer), key_change(db, peer)
+        replace_key = getattr(args, "replace_key", False)
+        peer = enroll_peer(db, peer, reactivate=getattr(args, "reactivate", False), replace_key=replace_key)
+        if changed is not None:
+            out.write(_t(args, "key_replaced").format(name=peer.name, old=changed.fingerprint, new=peer.fingerprint))
+            out.write("\n")
         if replaced is not None:
             out.write(_t(args, "replaced").format(name=replaced.name, site=replaced.site_id) + "\n")
         if revoked is not None:
@@ -135,14 +173,11 @@ def import_files(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) 
     from exports.bundle_read import import_bundles
     from exports.bundle_report import format_import
 
+    keys = unlock(db, ask())
     reports = import_bundles(
-        db,
-        unlock(db, ask()),
-        list(args.files),
-        dry_run=args.dry_run,
-        accept_skew=args.accept_clock,
-        backup=not args.no_backup,
+        db, keys, list(args.files), dry_run=args.dry_run, accept_skew=args.accept_clock, backup=not args.no_backup
     )
+    explain_refusals(db, keys, reports)  # an old key's bundle: "changed its keys on …, export again"
     if args.json:
         print_json(out, [r.to_dict() for r in reports])
     else:

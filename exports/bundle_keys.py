@@ -154,7 +154,14 @@ def _unprotect(secret: dict, passphrase: str) -> bytes:
             base64.b64decode(secret["nonce"]), base64.b64decode(secret["sealed"]), b"jiandang-keys"
         )
     except InvalidTag as error:
-        raise SyncKeyError("同步密码不对。", "Wrong sync passphrase.") from error
+        raise SyncKeyError(
+            "同步密码不对。忘记了密码：重新生成本机密钥（bundle keys rekey，或“同步密钥与设备登记”中的"
+            "“重新生成密钥…”），再与对方重新交换密钥文件，数据不会丢。要换密码：bundle keys passphrase"
+            "（“更改同步密码…”）。",
+            "Wrong sync passphrase. If it is forgotten, make new keys ('bundle keys rekey', or 'Make new keys…' under "
+            "Sync keys and device enrollment) and exchange key files with the peer again; no data is lost. To change "
+            "the passphrase: 'bundle keys passphrase' ('Change the sync passphrase…').",
+        ) from error
 
 
 # -- key files (enrollment) ------------------------------------------------
@@ -205,12 +212,13 @@ def read_key_file(path: Path) -> Peer:
     )
 
 
-def enroll(db: Database, peer: Peer, reactivate: bool = False) -> Peer:
+def enroll(db: Database, peer: Peer, reactivate: bool = False, replace_key: bool = False) -> Peer:
     """Record a peer's public keys: a laptop at the township, the township on a laptop.
 
     A laptop answers to one township: enrolling another one revokes the one before (a township that made
     new keys, or a work team moved to another township), so bundles are never addressed to the old keys.
     A revoked device's key file (old copies stay on the sticks) is refused unless ``reactivate`` is given.
+    Other keys for an enrolled device (it re-keyed: ``bundle_rekey``) replace the old ones only with ``replace_key``.
     """
     own = require_identity(db)
     if peer.site_id == db.site_id:
@@ -221,16 +229,12 @@ def enroll(db: Database, peer: Peer, reactivate: bool = False) -> Peer:
             "A township enrolls laptops and a laptop enrolls its township; nothing else.",
         )
     existing = find_peer(db, peer.site_id)
-    if existing is not None and (existing.sign_public, existing.enc_public) != (peer.sign_public, peer.enc_public):
-        raise SyncKeyError(
-            "这个设备编号已经用另一把密钥登记过。最常见的原因是这个数据库是从另一台电脑复制来的：两台电脑不能共用"
-            "一个数据库，请在新电脑上新建数据库再登记，不要吊销原来那台电脑。只有原来那台电脑确实重新生成了密钥时，"
-            "才先吊销原登记再重新登记。",
-            "This device id is already enrolled with other keys. Most often the database was copied from another "
-            "computer: two computers cannot share one database, so start a new database on the new computer and "
-            "enroll that; do not revoke the original computer. Only if that computer really made new keys, revoke its "
-            "enrollment first and enroll again.",
-        )
+    keys = (peer.sign_public, peer.enc_public)
+    changed = existing is not None and (existing.sign_public, existing.enc_public) != keys
+    if changed and not replace_key:
+        from exports.bundle_rekey import key_change_error
+
+        raise key_change_error(existing, peer)  # type: ignore[arg-type]
     if existing is not None and existing.revoked is not None and not reactivate:
         when = existing.revoked[:16]
         raise SyncKeyError(
@@ -243,6 +247,10 @@ def enroll(db: Database, peer: Peer, reactivate: bool = False) -> Peer:
             "bundle enroll KEYFILE --reactivate.",
         )
     with db._plain_transaction():  # noqa: SLF001
+        if changed:  # old bundles signed with the replaced key stay refused (bundle_rekey explains why)
+            from exports.bundle_rekey import note_replaced_key
+
+            note_replaced_key(db, existing, _now())  # type: ignore[arg-type]
         if own.role == VILLAGE:  # a laptop answers to one township: a new one replaces the old (see replaced_township)
             db.conn.execute(
                 "UPDATE sync_peers SET revoked = ? WHERE role = ? AND revoked IS NULL AND site_id != ?",
@@ -250,7 +258,8 @@ def enroll(db: Database, peer: Peer, reactivate: bool = False) -> Peer:
             )
         db.conn.execute(
             "INSERT INTO sync_peers(site_id, role, name, sign_public, enc_public, fingerprint, enrolled) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(site_id) DO UPDATE SET name = excluded.name, revoked = NULL",
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(site_id) DO UPDATE SET name = excluded.name, revoked = NULL, "
+            "sign_public = excluded.sign_public, enc_public = excluded.enc_public, fingerprint = excluded.fingerprint",
             (
                 peer.site_id,
                 peer.role,

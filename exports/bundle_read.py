@@ -10,6 +10,9 @@ transaction, the records are parsed, validated and merged batch by batch;
 part lengths, hashes and counts and the manifest's counts are compared at
 the end. Any failure — a bad record, a crash, a full disk — rolls the whole
 import back; retrying is safe.
+
+A preview (dry run) runs the very same steps but the backup, all files in
+one transaction that is rolled back at the end (``bundle_preview``).
 """
 
 from __future__ import annotations
@@ -18,9 +21,8 @@ import datetime
 import json
 import sqlite3
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -29,6 +31,9 @@ from exports.bundle_format import BundleFormatError, key_id, open_chunks, open_p
 from exports.bundle_io import quarantine_copy, reading_error
 from exports.bundle_keys import TOWNSHIP, PrivateKeys, find_peer
 from exports.bundle_manifest import CHANGES, RETURN, Manifest, PlainStream, read_manifest
+from exports.bundle_outcome import ImportReport as ImportReport  # re-exported: callers import it here
+from exports.bundle_outcome import outcome
+from exports.bundle_outcome import skew_warning as skew_warning
 from exports.bundle_own import own_bundle
 from exports.bundle_parts import record_batches
 from models import migrations
@@ -41,40 +46,12 @@ from models.sync_refusals import FORK, RESTORED, clear_refusal, note_refusal
 from models.sync_restored import RestoredDatabaseError, guard_import
 from models.sync_sequence import SiteForkError
 
-DAY_MS = 86_400_000
+if TYPE_CHECKING:
+    from exports.bundle_preview import Preview
 
 
 class BundleRefused(JiandangError):
     """The bundle is authentic-looking but may not be imported here (sender, addressee, kind, version)."""
-
-
-@dataclass
-class ImportReport:
-    """The outcome of importing one file."""
-
-    file: str
-    status: str  # imported / dry-run / already / refused / held (clock far ahead: the clerk may accept it)
-    message_zh: str = ""
-    message_en: str = ""
-    sha256: str = ""
-    bundle_id: str = ""
-    kind: str = ""
-    from_site: str = ""
-    from_name: str = ""
-    created_ms: int = 0
-    skew_ms: int = 0
-    merge: MergeReport | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def message(self, lang: str = "zh") -> str:
-        """The outcome in one sentence."""
-        return self.message_en if lang == "en" else self.message_zh
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data (stored with the import, printed by ``--json``)."""
-        data = {k: v for k, v in self.__dict__.items() if k != "merge"}
-        data["merge"] = self.merge.to_dict() if self.merge else None
-        return data
 
 
 def import_bundles(
@@ -85,21 +62,52 @@ def import_bundles(
     accept_skew: bool = False,
     backup: bool = True,
 ) -> list[ImportReport]:
-    """Import several files, each on its own (one refused file does not stop the others)."""
-    reports = []
-    for path in paths:
-        try:
-            reports.append(import_bundle(db, keys, path, dry_run, accept_skew, backup))
-        except JiandangError as error:
-            status = "held" if isinstance(error, ClockAheadError) else "refused"
-            reports.append(ImportReport(str(path), status, error.message_zh, error.message_en))
-    return reports
+    """Import several files, each on its own (one refused file does not stop the others).
+
+    With ``dry_run`` nothing is imported: the files are previewed together, in this order, each as it would be
+    imported after the ones before it (``bundle_preview``), and the database is left exactly as it was.
+    """
+    if dry_run:
+        from exports.bundle_preview import preview_bundles
+
+        return preview_bundles(db, keys, paths, accept_skew)
+    return [import_or_refuse(db, keys, path, accept_skew=accept_skew, backup=backup) for path in paths]
+
+
+def import_or_refuse(
+    db: Database,
+    keys: PrivateKeys,
+    path: Path,
+    accept_skew: bool = False,
+    backup: bool = True,
+    preview: Preview | None = None,
+) -> ImportReport:
+    """Import (or, inside a ``preview``, try out) one file; a refusal becomes a report instead of an exception."""
+    try:
+        return _import(db, keys, path, accept_skew, backup, preview)
+    except JiandangError as error:
+        status = "held" if isinstance(error, ClockAheadError) else "refused"
+        return ImportReport(str(path), status, error.message_zh, error.message_en)
 
 
 def import_bundle(
     db: Database, keys: PrivateKeys, path: Path, dry_run: bool = False, accept_skew: bool = False, backup: bool = True
 ) -> ImportReport:
-    """Import one bundle file; raises JiandangError with the reason when it is refused."""
+    """Import one bundle file; raises JiandangError with the reason when it is refused.
+
+    With ``dry_run`` it is only tried out, in a transaction that is rolled back (``bundle_preview``).
+    """
+    if dry_run:
+        from exports.bundle_preview import preview_transaction
+
+        with preview_transaction(db) as preview:
+            return _import(db, keys, path, accept_skew, False, preview)
+    return _import(db, keys, path, accept_skew, backup, None)
+
+
+def _import(
+    db: Database, keys: PrivateKeys, path: Path, accept_skew: bool, backup: bool, preview: Preview | None
+) -> ImportReport:
     try:
         with open(path, "rb") as handle:
             read_header(handle)  # cheap refusal of anything that is not a bundle, before copying it
@@ -112,6 +120,8 @@ def import_bundle(
         report.status = "already"
         report.message_zh = f"这个数据包已在 {done[0]} 导入过，没有任何改动。"
         report.message_en = f"This bundle was already imported on {done[0]}; nothing changed."
+        if preview is not None:
+            preview.already(report)
         return report
     own_bundle(db, digest, path)
     with open(copy, "rb") as handle:
@@ -124,17 +134,23 @@ def import_bundle(
         stream = PlainStream(open_chunks(handle, header, cipher))
         manifest, signature = read_manifest(stream)
         _verify(db, keys, manifest, signature, report)
+        site = manifest.body["from_site"]
         try:
-            guard_import(db, manifest.body["from_site"], manifest.body["acks"])
-            if backup and not dry_run:
+            guard_import(db, site, manifest.body["acks"])
+            if backup and preview is None:
                 from models.backup import automatic_backup
 
                 automatic_backup(db.path)
-            _apply(db, manifest, stream, report, dry_run, accept_skew)
+            _apply(db, manifest, stream, report, preview is not None, accept_skew)
         except (SiteForkError, RestoredDatabaseError) as error:
             kind = RESTORED if isinstance(error, RestoredDatabaseError) else FORK
-            note_refusal(db, manifest.body["from_site"], report.file, error, kind)  # the status screen shows it
+            if preview is None:
+                note_refusal(db, site, report.file, error, kind)  # the status screen shows it
+            else:
+                preview.refused(site, report.file, error, kind)
             raise
+    if preview is not None:
+        preview.imported(site, digest)
     return report
 
 
@@ -177,6 +193,11 @@ def _verify(db: Database, keys: PrivateKeys, manifest: Manifest, signature: byte
 def _apply(
     db: Database, manifest: Manifest, stream: PlainStream, report: ImportReport, dry_run: bool, accept_skew: bool
 ) -> None:
+    """Merge the file in its own transaction (in a preview: a savepoint of the preview's transaction)."""
+    if dry_run and not db.conn.in_transaction:  # the preview's transaction ended (e.g. a full disk): never commit
+        raise JiandangError(
+            "预览已中断（前面出错），没有检查这个文件。", "The preview was interrupted by an error; not checked."
+        )
     started = time.perf_counter()
     try:
         with merge_transaction(db):
@@ -191,14 +212,10 @@ def _apply(
             report.merge = merger.finish()
             report.merge.seconds["read"] = round(read, 3)  # decrypt, inflate, parse and check
             report.counts = dict(manifest.body["counts"])
-            _outcome(report, dry_run)
-            if dry_run:
-                raise _DryRun
-            _remember(db, manifest, report)
+            outcome(report, dry_run)
+            _remember(db, manifest, report)  # in a preview too: the files after it see it imported
             committing = time.perf_counter()
         report.merge.seconds["commit"] = round(time.perf_counter() - committing, 3)
-    except _DryRun:
-        pass
     except sqlite3.OperationalError as error:
         if "full" not in str(error):
             raise
@@ -207,10 +224,6 @@ def _apply(
             "The disk is full: the import was rolled back and the database is unchanged. Free some space and "
             "import again.",
         ) from error
-
-
-class _DryRun(Exception):
-    pass
 
 
 def _merge_part(
@@ -225,26 +238,6 @@ def _compare_counts(manifest: Manifest, merged: MergeReport, ranges: dict[str, l
     body = manifest.body
     if merged.received != body["records"] or merged.per_table != body["counts"] or ranges != body["ranges"]:
         raise _refused("记录数或序号范围与清单不符", "the record counts or sequence ranges differ from the manifest")
-
-
-def _outcome(report: ImportReport, dry_run: bool) -> None:
-    merge = report.merge
-    assert merge is not None
-    report.status = "dry-run" if dry_run else "imported"
-    verb_zh, verb_en = ("将导入", "would import") if dry_run else ("已导入", "imported")
-    held_zh = f"（其中 {merge.duplicates} 条记录本机已有）" if merge.duplicates else ""
-    held_en = f" ({merge.duplicates} records were already here)" if merge.duplicates else ""
-    report.message_zh = (
-        f"{verb_zh}：新增 {merge.rows_new}、修改 {merge.rows_updated}、删除 {merge.rows_deleted} 行数据，"
-        f"冲突 {merge.conflicts_new}，拒收 {merge.rejected} 条记录{held_zh}。"
-    )
-    report.message_en = (
-        f"{verb_en}: {merge.rows_new} new, {merge.rows_updated} updated, {merge.rows_deleted} deleted rows, "
-        f"{merge.conflicts_new} conflicts, {merge.rejected} records rejected{held_en}."
-    )
-    for zh, en in merge.warnings:  # e.g. accepted records dated ahead: they win until real time catches up
-        report.message_zh += zh
-        report.message_en += " " + en
 
 
 def _remember(db: Database, manifest: Manifest, report: ImportReport) -> None:
@@ -273,20 +266,6 @@ def _remember(db: Database, manifest: Manifest, report: ImportReport) -> None:
             json.dumps(report.to_dict(), ensure_ascii=False),
         ),
     )
-
-
-def skew_warning(skew_ms: int) -> tuple[str, str] | None:
-    """A warning when the sender's clock was more than a day off when it wrote the bundle (slow or fast)."""
-    if skew_ms > DAY_MS:
-        days = skew_ms / DAY_MS
-        return (f"发送方电脑的时钟快了约 {days:.0f} 天。", f"The sender's clock was about {days:.0f} days fast.")
-    if skew_ms < -365 * DAY_MS:
-        years = -skew_ms / (365 * DAY_MS)
-        return (
-            f"数据包的生成时间早了约 {years:.0f} 年：发送方电脑的时钟可能被重置了。",
-            f"The bundle is dated about {years:.0f} years ago: the sender's clock was probably reset.",
-        )
-    return None
 
 
 def _refused(zh: str, en: str) -> BundleRefused:

@@ -81,28 +81,34 @@ def merge_transaction(db: Database) -> Iterator[None]:
     Rows arrive in any order, so parents may come after their children;
     ``sync_parking.settle`` checks every touched reference before the commit
     instead (and parks orphans). On any exception the transaction is rolled
-    back and the in-memory clock restored.
+    back and the in-memory clock restored. Inside an open transaction (an
+    import preview, which paused foreign keys before it began) the merge is a
+    savepoint of it instead: released on success, rolled back on an exception.
     """
     conn = db.conn
+    nested = conn.in_transaction
     saved = db.clock.last
     collecting = gc.isenabled()
     gc.disable()  # millions of short-lived, acyclic records: the cycle collector would only rescan them
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute("PRAGMA foreign_keys = OFF")
+    if not nested:
+        conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")  # a big import touches indexes all over the file
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("SAVEPOINT merge" if nested else "BEGIN IMMEDIATE")
         try:
             yield
             if conn.in_transaction:
-                conn.execute("COMMIT")
+                conn.execute("RELEASE merge" if nested else "COMMIT")
         except BaseException:
             db.clock.last = saved
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
+                for step in ("ROLLBACK TO merge", "RELEASE merge") if nested else ("ROLLBACK",):
+                    conn.execute(step)
             raise
     finally:
-        conn.execute("PRAGMA foreign_keys = ON")
+        if not nested:
+            conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
         if collecting:
             gc.enable()

@@ -37,10 +37,12 @@ from exports.bundle_keys import (
     revoked_enrollment,
     unlock,
 )
+from exports.bundle_rekey import key_change
 from models.db import Database
 from models.errors import JiandangError
 from ui import messages
 from ui.sync_dialogs import PassphraseDialog
+from ui.sync_rekey import ask_change_passphrase, ask_rekey, confirm_key_change
 
 
 def choose_key_file(parent: QWidget, save: bool, suggested: str = "") -> str:
@@ -84,6 +86,16 @@ class EnrollDialog(QDialog):
         self.write_button.clicked.connect(lambda: self.write_key_file(choose_key_file(self, True, self._suggested())))
         self.read_button = QPushButton(self.tr("登记对方的密钥文件…"))
         self.read_button.clicked.connect(lambda: self.enroll_file(choose_key_file(self, False)))
+        self.maintain = QGroupBox(self.tr("忘记同步密码或更换密码"))
+        change = QPushButton(self.tr("更改同步密码…"))
+        change.clicked.connect(self.change_passphrase)
+        remake = QPushButton(self.tr("重新生成密钥…"))
+        remake.clicked.connect(self.make_new_keys)
+        hint = QLabel(self.tr("忘记了同步密码或怀疑密钥泄露：重新生成密钥，数据不变，对方重新登记本机的密钥文件。"))
+        hint.setWordWrap(True)
+        maintain = QVBoxLayout(self.maintain)
+        for widget in (hint, change, remake):
+            maintain.addWidget(widget)
         steps = QLabel(
             self.tr(
                 "登记步骤：村里的电脑把密钥文件写到 U 盘，乡镇登记它并写出乡镇的密钥文件，村里的电脑再登记乡镇的"
@@ -94,9 +106,11 @@ class EnrollDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.identity, self.fingerprint, self.create, steps, self.write_button, self.read_button, close):
+        for widget in (self.identity, self.fingerprint, self.create, steps, self.write_button, self.read_button):
             layout.addWidget(widget)
-        self.resize(520, 360)
+        layout.addWidget(self.maintain)
+        layout.addWidget(close)
+        self.resize(520, 420)
         self.refresh()
 
     def _suggested(self) -> str:
@@ -106,6 +120,7 @@ class EnrollDialog(QDialog):
         """Show the identity, or the key creation step when there are no keys yet."""
         who = identity(self.db)
         self.create.setVisible(who is None)
+        self.maintain.setVisible(who is not None)
         self.write_button.setEnabled(who is not None)
         self.read_button.setEnabled(who is not None)
         if who is None:
@@ -131,6 +146,17 @@ class EnrollDialog(QDialog):
         self.refresh()
         return True
 
+    def change_passphrase(self) -> bool:
+        """Same keys, a new passphrase (the current one is needed)."""
+        return ask_change_passphrase(self, self.db, self.lang)
+
+    def make_new_keys(self) -> bool:
+        """New keys and passphrase for this site (a forgotten passphrase), after an explicit Yes."""
+        who = identity(self.db)
+        done = who is not None and ask_rekey(self, self.db, self.lang, who.role)
+        self.refresh()
+        return done
+
     def write_key_file(self, path: str) -> bool:
         """Write this computer's key file (signed, hence the passphrase)."""
         if not path:
@@ -151,8 +177,8 @@ class EnrollDialog(QDialog):
     def enroll_file(self, path: str) -> bool:
         """Enroll the other side's key file once the user confirms the fingerprint matches.
 
-        A revoked device is re-enabled only when the user answers an explicit question naming the revocation
-        (No is the default).
+        A revoked device is re-enabled, and a device's new keys (it re-keyed) replace its enrolled ones, only when
+        the user answers an explicit question naming the revocation or both fingerprints (No is the default).
         """
         if not path:
             return False
@@ -171,6 +197,9 @@ class EnrollDialog(QDialog):
             ).format(name=revoked.name, site=revoked.site_id[:8], when=(revoked.revoked or "")[:16]),
         ):
             return False
+        changed = key_change(self.db, peer)
+        if changed is not None and not confirm_key_change(self, changed, peer):
+            return False
         question = self.tr("对方：{name}\n指纹：{fp}\n\n请与对方屏幕上显示的指纹逐字核对。完全一致吗？").format(
             name=peer.name, fp=peer.fingerprint
         )
@@ -182,7 +211,7 @@ class EnrollDialog(QDialog):
         if not messages.ask_yes_no(self, self.tr("核对指纹"), question):
             return False
         try:
-            enroll(self.db, peer, reactivate=revoked is not None)
+            enroll(self.db, peer, reactivate=revoked is not None, replace_key=changed is not None)
         except JiandangError as error:
             messages.show_error(self, error.message(self.lang))
             return False

@@ -105,7 +105,7 @@ def import_from_stick(window: QMainWindow) -> Any:
         return None
     held = any(r.status == "held" for r in preview)
     importable = [f for f, r in zip(files, preview, strict=True) if r.status in ("dry-run", "held")]
-    answer = ReportDialog.ask(window, _lines(preview, window.lang), True, held, can_import=bool(importable))
+    answer = ReportDialog.ask(window, _preview_lines(preview, window.lang), True, held, can_import=bool(importable))
     if answer is None:
         return None
     reports = _run_import(window, importable, passphrase, dry_run=False, accept_clock=answer["accept_clock"])
@@ -124,14 +124,29 @@ def _run_import(window: QMainWindow, files: list[Path], passphrase: str, dry_run
     def work(db: Any, progress: Any) -> Any:
         from exports.bundle_keys import unlock
         from exports.bundle_read import import_bundles
+        from exports.bundle_rekey import explain_refusals
 
-        return import_bundles(db, unlock(db, passphrase), files, dry_run=dry_run, accept_skew=accept_clock)
+        keys = unlock(db, passphrase)
+        reports = import_bundles(db, keys, files, dry_run=dry_run, accept_skew=accept_clock)
+        return explain_refusals(db, keys, reports)  # an old key's bundle: "changed its keys on …, export again"
 
     try:
         return run_with_progress(window, tr("正在检查数据包…") if dry_run else tr("正在导入…"), window.db.path, work)
     except JiandangError as error:
         messages.show_error(window, error.message(window.lang))
         return None
+
+
+def _preview_lines(reports: list[Any], lang: str) -> list[str]:
+    """The preview of several files says that each is judged after the ones before it (exports.bundle_preview)."""
+    lines = _lines(reports, lang)
+    if len(reports) > 1:
+        order = tr("按导入顺序预览：每个文件都按它前面的文件导入之后的情况计算（冲突、重复、已有的记录）。")
+        lines = [order, "", *lines]
+    held = [i for i, r in enumerate(reports) if r.status == "held"]
+    if held and held[0] < len(reports) - 1:
+        lines.append(tr("预览时没有计入时钟超前的数据包；确认导入它时，它后面的文件结果可能略有不同。"))
+    return lines
 
 
 def _lines(reports: list[Any], lang: str) -> list[str]:
