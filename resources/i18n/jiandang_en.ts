@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../ui/excel_menu.py" line="37"/>
-        <location filename="../../ui/excel_menu.py" line="88"/>
+        <location filename="../../ui/excel_menu.py" line="95"/>
         <source>导出花名册</source>
         <translation>Export roster</translation>
     </message>
@@ -50,52 +50,52 @@
         <translation>Export statistics to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_menu.py" line="74"/>
+        <location filename="../../ui/excel_menu.py" line="81"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_menu.py" line="86"/>
+        <location filename="../../ui/excel_menu.py" line="93"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_menu.py" line="87"/>
+        <location filename="../../ui/excel_menu.py" line="94"/>
         <source>{name}花名册-{date}.xlsx</source>
         <translation>{name} roster-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_menu.py" line="97"/>
+        <location filename="../../ui/excel_menu.py" line="104"/>
         <source>请先在查找框中输入要查找的内容。</source>
         <translation>First type what to look for in the search box.</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_menu.py" line="102"/>
+        <location filename="../../ui/excel_menu.py" line="109"/>
         <source>导出查找结果</source>
         <translation>Export search results</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_menu.py" line="103"/>
+        <location filename="../../ui/excel_menu.py" line="110"/>
         <source>查找结果.xlsx</source>
         <translation>search results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_menu.py" line="114"/>
+        <location filename="../../ui/excel_menu.py" line="122"/>
         <source>导出数据检查</source>
         <translation>Export data check</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_menu.py" line="114"/>
+        <location filename="../../ui/excel_menu.py" line="123"/>
         <source>数据检查.xlsx</source>
         <translation>data check.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_menu.py" line="124"/>
+        <location filename="../../ui/excel_menu.py" line="135"/>
         <source>导出统计</source>
         <translation>Export statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_menu.py" line="124"/>
+        <location filename="../../ui/excel_menu.py" line="135"/>
         <source>统计.xlsx</source>
         <translation>statistics.xlsx</translation>
     </message>
@@ -222,14 +222,24 @@
         <translation>Import report: {when}, operator {who}, database {db}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="131"/>
+        <location filename="../../ui/sync_menu.py" line="134"/>
         <source>正在检查数据包…</source>
         <translation>Checking the sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="131"/>
+        <location filename="../../ui/sync_menu.py" line="134"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="144"/>
+        <source>按导入顺序预览：每个文件都按它前面的文件导入之后的情况计算（冲突、重复、已有的记录）。</source>
+        <translation>Previewed in import order: each file as it will be after the files before it are imported (conflicts, duplicates, records already here).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_menu.py" line="148"/>
+        <source>预览时没有计入时钟超前的数据包；确认导入它时，它后面的文件结果可能略有不同。</source>
+        <translation>The preview left out the bundle whose clock is ahead; if you accept it, the files after it may come out slightly differently.</translation>
     </message>
     <message>
         <location filename="../../ui/sync_peers.py" line="112"/>
@@ -456,6 +466,44 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
         <location filename="../../ui/helpers_page.py" line="214"/>
         <source>请从列表中选择帮扶责任人。</source>
         <translation>Choose a helper from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="21"/>
+        <source>更改同步密码</source>
+        <translation>Change sync passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="26"/>
+        <source>原来的同步密码：</source>
+        <translation>Current passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="27"/>
+        <source>新的同步密码：</source>
+        <translation>New passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="28"/>
+        <source>再输入一次：</source>
+        <translation>Type it again:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="29"/>
+        <source>密钥和指纹不变，不需要重新登记。忘记了原来的密码时，请用“重新生成密钥…”。</source>
+        <translation>The keys and fingerprint stay the same; nothing needs to be enrolled again. If you forgot the current passphrase, use &quot;Make new keys…&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="43"/>
+        <source>密码至少要 8 个字符。</source>
+        <translation>The passphrase needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="46"/>
+        <source>两次输入的密码不一样。</source>
+        <translation>The two passphrases differ.</translation>
     </message>
 </context>
 <context>
@@ -689,112 +737,132 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="49"/>
+        <location filename="../../ui/sync_enroll.py" line="51"/>
         <source>保存本机密钥文件</source>
         <translation>Save this computer&apos;s key file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="51"/>
+        <location filename="../../ui/sync_enroll.py" line="53"/>
         <source>选择对方的密钥文件</source>
         <translation>Choose the other side&apos;s key file</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="53"/>
+        <location filename="../../ui/sync_enroll.py" line="55"/>
         <source>密钥文件 (*.jdkey)</source>
         <translation>Key files (*.jdkey)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="65"/>
+        <location filename="../../ui/sync_enroll.py" line="67"/>
         <source>同步密钥与设备登记</source>
         <translation>Sync keys and device enrollment</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="70"/>
+        <location filename="../../ui/sync_enroll.py" line="72"/>
         <source>村（工作队笔记本电脑）</source>
         <translation>Village (work team laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="71"/>
+        <location filename="../../ui/sync_enroll.py" line="73"/>
         <source>乡镇（汇总数据）</source>
         <translation>Township (collects the data)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="75"/>
+        <location filename="../../ui/sync_enroll.py" line="77"/>
         <source>例如：文峰村工作队（不要写人名）</source>
         <translation>e.g. Wenfeng village work team (no personal names)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="76"/>
+        <location filename="../../ui/sync_enroll.py" line="78"/>
         <source>第一步：创建本机密钥（只做一次）</source>
         <translation>Step 1: create this computer&apos;s key (once only)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="78"/>
+        <location filename="../../ui/sync_enroll.py" line="80"/>
         <source>本机角色：</source>
         <translation>This computer&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="79"/>
+        <location filename="../../ui/sync_enroll.py" line="81"/>
         <source>设备名称：</source>
         <translation>Device name:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="80"/>
+        <location filename="../../ui/sync_enroll.py" line="82"/>
         <source>创建密钥…</source>
         <translation>Create key…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="83"/>
+        <location filename="../../ui/sync_enroll.py" line="85"/>
         <source>把本机密钥文件写到 U 盘…</source>
         <translation>Write this computer&apos;s key file to a USB drive…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="85"/>
+        <location filename="../../ui/sync_enroll.py" line="87"/>
         <source>登记对方的密钥文件…</source>
         <translation>Enroll the other side&apos;s key file…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_enroll.py" line="89"/>
+        <source>忘记同步密码或更换密码</source>
+        <translation>Forgotten or changed passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="90"/>
+        <source>更改同步密码…</source>
+        <translation>Change sync passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="92"/>
+        <source>重新生成密钥…</source>
+        <translation>Make new keys…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="94"/>
+        <source>忘记了同步密码或怀疑密钥泄露：重新生成密钥，数据不变，对方重新登记本机的密钥文件。</source>
+        <translation>Forgot the sync passphrase or suspect the keys leaked: make new keys; the data stays, and the other side enrolls this computer&apos;s new key file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_enroll.py" line="101"/>
         <source>登记步骤：村里的电脑把密钥文件写到 U 盘，乡镇登记它并写出乡镇的密钥文件，村里的电脑再登记乡镇的密钥文件。两边屏幕上显示的指纹必须一致。</source>
         <translation>Enrollment: the village computer writes its key file to a USB drive, the township enrolls it and writes the township&apos;s key file, then the village computer enrolls the township&apos;s key file. The fingerprints shown on both screens must match.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="112"/>
+        <location filename="../../ui/sync_enroll.py" line="127"/>
         <source>本机还没有同步密钥。</source>
         <translation>This computer has no sync key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="115"/>
+        <location filename="../../ui/sync_enroll.py" line="130"/>
         <source>乡镇</source>
         <translation>township</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="115"/>
+        <location filename="../../ui/sync_enroll.py" line="130"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="117"/>
+        <location filename="../../ui/sync_enroll.py" line="132"/>
         <source>本机：{name}（{role}），设备编号 {site}</source>
         <translation>This computer: {name} ({role}), device {site}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="119"/>
+        <location filename="../../ui/sync_enroll.py" line="134"/>
         <source>指纹：{fp}</source>
         <translation>Fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="147"/>
+        <location filename="../../ui/sync_enroll.py" line="173"/>
         <source>已写出本机密钥文件。请对方登记它，并核对指纹：{fp}</source>
         <translation>This computer&apos;s key file was written. Have the other side enroll it and compare the fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="167"/>
+        <location filename="../../ui/sync_enroll.py" line="193"/>
         <source>重新启用已吊销的设备？</source>
         <translation>Re-enable a revoked device?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="169"/>
+        <location filename="../../ui/sync_enroll.py" line="195"/>
         <source>{name}（设备编号 {site}）已于 {when} 吊销。U 盘上常留着它的旧密钥文件，请确认没有选错。
 
 重新登记会重新启用这台设备：它的数据包又会被导入。确实要重新启用吗？</source>
@@ -803,7 +871,7 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 Enrolling it again re-enables this device: its bundles will be imported again. Really re-enable it?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="174"/>
+        <location filename="../../ui/sync_enroll.py" line="203"/>
         <source>对方：{name}
 指纹：{fp}
 
@@ -814,17 +882,17 @@ Fingerprint: {fp}
 Compare it character by character with the fingerprint on the other screen. Is it exactly the same?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="179"/>
+        <location filename="../../ui/sync_enroll.py" line="208"/>
         <source>登记后，原来的乡镇 {old} 将停用，以后的数据包只发给 {new}。</source>
         <translation>Once enrolled, the previous township {old} is no longer used: bundles go to {new} only.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="182"/>
+        <location filename="../../ui/sync_enroll.py" line="211"/>
         <source>核对指纹</source>
         <translation>Compare fingerprints</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_enroll.py" line="189"/>
+        <location filename="../../ui/sync_enroll.py" line="218"/>
         <source>已登记 {name}。</source>
         <translation>{name} is enrolled.</translation>
     </message>
@@ -954,7 +1022,7 @@ Compare it character by character with the fingerprint on the other screen. Is i
     </message>
     <message>
         <location filename="../../ui/file_actions.py" line="68"/>
-        <location filename="../../ui/file_actions.py" line="105"/>
+        <location filename="../../ui/file_actions.py" line="106"/>
         <source>建档数据库 (*.db)</source>
         <translation>Jiandang databases (*.db)</translation>
     </message>
@@ -964,48 +1032,48 @@ Compare it character by character with the fingerprint on the other screen. Is i
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="91"/>
+        <location filename="../../ui/file_actions.py" line="92"/>
         <source>备份失败：{error}</source>
         <translation>Backup failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="93"/>
+        <location filename="../../ui/file_actions.py" line="94"/>
         <source>已备份到：
 {path}</source>
         <translation>Backed up to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="103"/>
+        <location filename="../../ui/file_actions.py" line="104"/>
         <source>选择备份</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="109"/>
+        <location filename="../../ui/file_actions.py" line="110"/>
         <source>用备份“{name}”替换当前数据库的全部内容？
 当前数据会先另存一份安全备份。</source>
         <translation>Replace the whole content of the database with the backup “{name}”?
 A safety copy of the current data is made first.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="116"/>
+        <location filename="../../ui/file_actions.py" line="117"/>
         <source>从备份恢复</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="128"/>
+        <location filename="../../ui/file_actions.py" line="129"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="140"/>
+        <location filename="../../ui/file_actions.py" line="141"/>
         <source>已从“{name}”恢复。恢复前的数据另存为：
 {safety}</source>
         <translation>Restored from &quot;{name}&quot;. The data as it was before is kept in:
 {safety}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="173"/>
+        <location filename="../../ui/file_actions.py" line="174"/>
         <source>正在生成演示乡镇（虚构数据）…</source>
         <translation>Generating the demo township (fictitious data)…</translation>
     </message>
@@ -1379,62 +1447,62 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>HouseholdListPanel</name>
     <message>
-        <location filename="../../ui/household_list.py" line="86"/>
+        <location filename="../../ui/household_list.py" line="90"/>
         <source>查找：姓名、拼音首字母、身份证号片段、户编号…</source>
         <translation>Search: name, pinyin initials, part of an ID number, household number…</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="104"/>
+        <location filename="../../ui/household_list.py" line="108"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="105"/>
+        <location filename="../../ui/household_list.py" line="109"/>
         <source>属性</source>
         <translation>Attribute</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="106"/>
+        <location filename="../../ui/household_list.py" line="110"/>
         <source>主要致贫原因</source>
         <translation>Main cause</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="108"/>
+        <location filename="../../ui/household_list.py" line="112"/>
         <source>有预警</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="110"/>
+        <location filename="../../ui/household_list.py" line="114"/>
         <source>按该年度的状态显示和筛选</source>
         <translation>Show and filter the status as of this year</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="112"/>
+        <location filename="../../ui/household_list.py" line="116"/>
         <source>预警数由数据检查提供</source>
         <translation>Warning counts come from the data checks</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="121"/>
+        <location filename="../../ui/household_list.py" line="125"/>
         <source>{what}：全部</source>
         <translation>{what}: all</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="133"/>
+        <location filename="../../ui/household_list.py" line="137"/>
         <source>年度：最新</source>
         <translation>Year: latest</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="135"/>
+        <location filename="../../ui/household_list.py" line="139"/>
         <source>{year} 年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="169"/>
+        <location filename="../../ui/household_list.py" line="175"/>
         <source>列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="170"/>
+        <location filename="../../ui/household_list.py" line="176"/>
         <source>选择显示的列</source>
         <translation>Choose the columns shown</translation>
     </message>
@@ -1442,59 +1510,64 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/household_table.py" line="29"/>
+        <location filename="../../ui/household_table.py" line="30"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/household_table.py" line="30"/>
+        <location filename="../../ui/household_table.py" line="31"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/household_table.py" line="31"/>
+        <location filename="../../ui/household_table.py" line="32"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/household_table.py" line="32"/>
+        <location filename="../../ui/household_table.py" line="33"/>
         <source>村民小组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_table.py" line="33"/>
+        <location filename="../../ui/household_table.py" line="34"/>
         <source>人口</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/household_table.py" line="34"/>
+        <location filename="../../ui/household_table.py" line="35"/>
         <source>属性</source>
         <translation>Attribute</translation>
     </message>
     <message>
-        <location filename="../../ui/household_table.py" line="35"/>
+        <location filename="../../ui/household_table.py" line="36"/>
         <source>主要致贫原因</source>
         <translation>Main cause</translation>
     </message>
     <message>
-        <location filename="../../ui/household_table.py" line="36"/>
+        <location filename="../../ui/household_table.py" line="37"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/household_table.py" line="37"/>
+        <location filename="../../ui/household_table.py" line="38"/>
         <source>计划脱贫年度</source>
         <translation>Planned exit</translation>
     </message>
     <message>
-        <location filename="../../ui/household_table.py" line="38"/>
+        <location filename="../../ui/household_table.py" line="39"/>
         <source>帮扶责任人</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../ui/household_table.py" line="39"/>
+        <location filename="../../ui/household_table.py" line="40"/>
         <source>预警</source>
         <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_table.py" line="42"/>
+        <source>匹配</source>
+        <translation>Match</translation>
     </message>
 </context>
 <context>
@@ -1693,12 +1766,12 @@ A safety copy of the current data is made first.</translation>
         <translation>&amp;About Jiandang</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="115"/>
+        <location filename="../../ui/app.py" line="119"/>
         <source>已自动备份：{name}</source>
         <translation>Automatic backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="122"/>
+        <location filename="../../ui/app.py" line="133"/>
         <source>自动备份失败，请检查磁盘空间。</source>
         <translation>The automatic backup failed; check the free disk space.</translation>
     </message>
@@ -3661,6 +3734,83 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
         <location filename="../../ui/excel_wizard.py" line="205"/>
         <source>已导入：新增 {households_added} 户，更新 {households_updated} 户；新增成员 {members_added} 人，修改成员 {members_updated} 人。无变化 {unchanged} 户。有错误未导入 {rejected} 户。</source>
         <translation>Imported: {households_added} households added, {households_updated} updated; {members_added} members added, {members_updated} changed. {unchanged} households unchanged. {rejected} households with errors not imported.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRekey</name>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="70"/>
+        <source>已更改同步密码。密钥和指纹没有变，不需要重新登记。</source>
+        <translation>The sync passphrase was changed. The keys and fingerprint are the same; nothing needs to be enrolled again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="78"/>
+        <source>每台村里的电脑</source>
+        <translation>every village laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="80"/>
+        <source>乡镇</source>
+        <translation>the township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="82"/>
+        <source>用于忘记了同步密码或怀疑密钥泄露。
+
+将为本机生成新的密钥和新的同步密码，原来的密钥作废。设备编号和全部数据不变，不会丢任何修改。
+
+之后请把本机的新密钥文件写到 U 盘，由{peers}重新登记（登记时会显示新旧指纹，请确认替换）。之前写出、对方还没导入的数据包都要重新导出。
+
+确实要重新生成密钥吗？</source>
+        <translation>For a forgotten sync passphrase or keys that may have leaked.
+
+This computer gets new keys and a new sync passphrase; the old keys stop working. The device number and all data stay the same; no change is lost.
+
+Then write this computer&apos;s new key file to a USB drive and have {peers} enroll it again (enrollment shows the old and new fingerprints: confirm the replacement). Bundles written before and not yet imported by the other side must be exported again.
+
+Really make new keys?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="89"/>
+        <source>重新生成密钥？</source>
+        <translation>Make new keys?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="101"/>
+        <source>已重新生成本机同步密钥。
+原指纹：{old}
+新指纹：{new}
+
+下一步：点“把本机密钥文件写到 U 盘…”，再由{peers}登记它，并与这里的新指纹逐字核对。</source>
+        <translation>New sync keys were made for this computer.
+Old fingerprint: {old}
+New fingerprint: {new}
+
+Next: click &quot;Write this computer&apos;s key file to a USB drive…&quot;, then have {peers} enroll it and compare it with the new fingerprint here, character by character.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="114"/>
+        <source>替换这台设备的密钥？</source>
+        <translation>Replace this device&apos;s keys?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_rekey.py" line="115"/>
+        <source>{name}（设备编号 {site}）已经用另一把密钥登记过。
+
+原来的指纹：{old}
+新密钥文件的指纹：{new}
+
+只有那台设备确实重新生成了密钥（忘记同步密码或怀疑密钥泄露）时才替换；替换后它用旧密钥签发的数据包都会被拒收，请它重新导出。如果不是，这个数据库可能是从另一台电脑复制来的：不要替换。
+
+确实要换用新密钥吗？</source>
+        <translation>{name} (device {site}) is already enrolled with another key.
+
+Old fingerprint: {old}
+Fingerprint of the new key file: {new}
+
+Replace it only if that device really made new keys (a forgotten passphrase or a suspected leak); afterwards its bundles signed with the old key are refused, so ask it to export again. Otherwise this database may have been copied from another computer: do not replace.
+
+Really switch to the new key?</translation>
     </message>
 </context>
 <context>
