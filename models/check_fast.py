@@ -2,7 +2,7 @@
 
 A county database holds millions of change records and hundreds of
 thousands of ID numbers. ``audit_chain`` recomputes every record's hash
-exactly as :func:`models.changes.chain_hash` does (the same text, hashed with
+exactly as :func:`models.change_chain.chain_hash` does (the same text, hashed with
 ``hashlib`` directly, as ``models/sync_batch.py`` does for import) and
 ``id_numbers`` accepts well-formed numbers with :func:`models.id_fast.looks_valid`,
 sending only the rest through :func:`models.idcard.check_id_number` for its

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models import codes, fields
-from models.changes import chain_hash
+from models.change_chain import chain_hash
 from models.clock import to_seconds
 from models.incomes import poverty_line, with_totals
 from models.registry_base import RegistryBase, public

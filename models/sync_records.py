@@ -3,7 +3,7 @@
 A line is the JSON array ``[hash, scope, prev_hash, site, seq, hlc, user, tbl,
 pk, op, cl, vals, old, prev]`` — one change_log row, built by SQLite's
 ``json_array`` on export. On import each record's hash is recomputed with
-``models.changes.chain_hash`` from the fields as parsed, so an audit record
+``models.change_chain.chain_hash`` from the fields as parsed, so an audit record
 altered on the laptop is refused, and the chain verifies here afterwards.
 
 Nothing from a bundle is trusted: every field is type-checked, tables and
@@ -21,7 +21,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from models.changes import INSERT_ONLY, SYNC_TABLES, chain_hash, table_columns
+from models.change_chain import chain_hash
+from models.changes import INSERT_ONLY, SYNC_TABLES, table_columns
 from models.errors import JiandangError
 
 LOG_COLUMNS = (

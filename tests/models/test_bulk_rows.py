@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.bulk_rows import prepare_rows, table_spec
-from models.changes import ChainHead, chain_rows, table_columns
+from models.change_chain import ChainHead, chain_rows
+from models.changes import table_columns
 from models.clock import HybridClock
 from models.db import Database, open_database
 from models.registry import Registry

@@ -16,7 +16,7 @@ import pytest
 
 import models.check as check
 import models.check_fast as check_fast
-from models.changes import chain_hash
+from models.change_chain import chain_hash
 from models.check import Phase, run_check
 from models.check_cli import check_with_phases
 from models.check_steps import problem

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from models.changes import canonical_json, chain_hash
+from models.change_chain import chain_hash
+from models.changes import canonical_json
 from models.sync_fold import FIELD, Rec, fold
 from models.sync_merge import merge_records
 from models.sync_records import LINE_SQL, LOG_COLUMNS, encode_line

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from exports.bundle_format import key_id, new_header, payload_cipher, seal_chunks
 from exports.bundle_manifest import manifest_bytes, payload_prefix
 from models import migrations
-from models.changes import chain_hash
+from models.change_chain import chain_hash
 from models.clock import wall_ms
 from models.sync_records import LINE_SQL, LOG_COLUMNS, encode_line
 from tests.exports.bundle.sites import Site
