@@ -30,7 +30,8 @@ from models.procedure_views import procedure_years
 from models.registry import Registry
 from ui import messages
 from ui.code_labels import CodeLabels
-from ui.editor_pages import BasicPage, CausesPage, ConditionsPage, first_input
+from ui.editor_navigation import EditorNavigation
+from ui.editor_pages import BasicPage, CausesPage, ConditionsPage
 from ui.field_widgets import FIELD_STYLE
 from ui.form_state import each_once, fingerprint
 from ui.helpers_page import HelpersPage
@@ -41,7 +42,7 @@ from ui.members_page import MembersPage
 from ui.procedure_timeline import ProcedureTimeline
 
 
-class HouseholdEditor(QDialog):
+class HouseholdEditor(EditorNavigation, QDialog):
     """Edit one household (``household_id`` None: a new one, with ``defaults``)."""
 
     saved = Signal(str)
@@ -67,8 +68,7 @@ class HouseholdEditor(QDialog):
         data = load_form(registry, household_id) if household_id else HouseholdForm(household=dict(defaults or {}))
         self.load(data)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        for number in range(self.tabs.count()):
-            QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.go_to_tab(n))
+        self._add_tab_shortcuts()
         self.resize(980, 680)
 
     # -- building ------------------------------------------------------------
@@ -206,41 +206,6 @@ class HouseholdEditor(QDialog):
         self.saved.emit(self.household_id)
         return True
 
-    # -- navigation ----------------------------------------------------------
-
-    def go_to_tab(self, number: int) -> None:
-        """Show a tab and put the focus in its first input (Alt+1 … Alt+9): a page's first field, or its table."""
-        self.tabs.setCurrentIndex(number)
-        target = self._first_input(self.tabs.currentWidget())
-        if target is not None:
-            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _first_input(self, page: QWidget) -> QWidget | None:
-        if page is self.income and not any(box.isEnabled() for box in self.income.form.boxes.values()):
-            return self.income.new_year  # no year recorded yet: the year to add
-        return first_input(page)
-
-    def _go_to_problem(self, item: QListWidgetItem) -> None:
-        column, record = item.data(Qt.ItemDataRole.UserRole)
-        if record.startswith("member"):
-            self.tabs.setCurrentWidget(self.members)
-            if ":" in record:
-                self.members.table.selectRow(int(record.split(":")[1]))
-            self.members.table.setFocus()
-            return
-        if record.startswith("income:"):
-            self.tabs.setCurrentWidget(self.income)
-            self.income.show_year(int(record.split(":")[1]))
-            box = self.income.form.boxes.get(column)
-            (box or self.income.years).setFocus()
-            return
-        for page in (self.basic, self.causes, self.conditions):
-            box = page.form.boxes.get(column)
-            if box is not None or (page is self.causes and column == "other_causes"):
-                self.tabs.setCurrentWidget(page)
-                (box or page.others).setFocus()
-                return
-
     # -- records written at once ---------------------------------------------
 
     def member_change(self) -> None:
@@ -319,4 +284,3 @@ def _saved_name(data: HouseholdForm) -> str:
     """What the title calls a saved household: its head as saved, else its number (never 新户)."""
     head = next((m.get("name") for m in data.live_members() if m.get("relation") == "01"), None)
     return str(head or data.household.get("household_no") or "")
-

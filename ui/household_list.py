@@ -1,6 +1,6 @@
-"""The household list panel: search box, filters, the lazily loaded table, and the column chooser.
+"""The household list panel: search box, filters, the lazily loaded table (``HouseholdListView``), the column chooser.
 
-The ids of the list are read off the GUI thread (``Background``) whenever the
+The ids of the list are read off the GUI thread (``Background``, ui/household_list_load.py) whenever the
 region, a filter, the order or the search text changes; a newer request
 replaces an older one, so typing never waits for a stale search.
 """
@@ -17,47 +17,24 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.db import Database
-from models.household_list import (
-    HIT_LIMIT,
-    HouseholdRow,
-    ListQuery,
-    household_ids,
-    household_rows,
-    search_households,
-    status_years,
-)
-from models.search_match import HouseholdMatch
-from ui import prefs
+from models.household_list import HIT_LIMIT, ListQuery, status_years
 from ui.background import Background
 from ui.code_labels import CodeLabels
-from ui.column_chooser import HEADER_KEY, ColumnChooser
-from ui.household_table import MATCH, HouseholdTableModel
+from ui.column_chooser import ColumnChooser
+from ui.household_list_load import ListResult, load_list, warning_counts
+from ui.household_list_view import HouseholdListView
+from ui.household_table import HouseholdTableModel
 
 SEARCH_DELAY_MS = 15
 FIRST_HITS = 60  # a search shows its best matches at once, then all of them (up to HIT_LIMIT people) …
 COMPLETE_DELAY_MS = 300  # … when the typing pauses, so completing a result never slows the next keystroke
-FIRST_SCREEN = 60  # rows whose cells come with the ids
-MAX_COLUMN_WIDTH = 220
-MAX_MATCH_WIDTH = 420
-ListResult = tuple[list[str], bool, dict[str, HouseholdRow], dict[str, HouseholdMatch]]
-
-
-def warning_counts(db: Database, year: int | None) -> dict[str, int] | None:
-    """Warnings per household from models.warnings (issue 4), or None while it does not exist."""
-    try:
-        from models.warnings import warning_counts as counts
-    except ImportError:
-        return None
-    return counts(db.conn, year=year)
 
 
 class HouseholdListPanel(ColumnChooser, QWidget):
@@ -140,33 +117,9 @@ class HouseholdListPanel(ColumnChooser, QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setSortIndicatorClearable(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
-        for column, width in enumerate((150, 80, 90, 80, 50, 110, 120, 70, 100, 100, 50)):
-            table.setColumnWidth(column, width)
-        saved = prefs.load_bytes(HEADER_KEY)
-        self._fit_columns = saved is None  # no layout of the user's yet: fit the columns to the first screen
-        if saved is not None:
-            header.restoreState(saved)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.moveSection(header.visualIndex(MATCH), header.visualIndex(self.model.column_of("head")) + 1)
-        header.setSectionHidden(MATCH, True)  # shown while a search is
-        table.setSortingEnabled(True)
+    def _make_table(self) -> HouseholdListView:
+        table = HouseholdListView(self.model)
+        table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
         table.activated.connect(lambda index: self.householdActivated.emit(self.model.household_id(index.row())))
         return table
 
@@ -224,7 +177,7 @@ class HouseholdListPanel(ColumnChooser, QWidget):
 
     def _submit(self, query: ListQuery, text: str, warnings: dict[str, int] | None, limit: int) -> None:
         self._background.submit(
-            lambda db: _list(db, query, text, warnings, limit),
+            lambda db: load_list(db, query, text, warnings, limit),
             lambda result: self._show(result, query, text, warnings, limit),
             key="list",
         )
@@ -241,25 +194,13 @@ class HouseholdListPanel(ColumnChooser, QWidget):
             self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         self.loaded_at = time.perf_counter()
         self.shown_text = text
-        if self._fit_columns and ids:
-            self._fit_columns = False
-            self.table.resizeColumnsToContents()  # measures the rows on screen only
-            for column in range(self.model.columnCount()):
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 8, MAX_COLUMN_WIDTH))
-        self._show_match_column(bool(text), new_text)
+        if ids:
+            self.table.fit_first_screen()
+        self.table.show_match_column(bool(text), new_text)
         self.listChanged.emit(len(ids), int(truncated and limit == HIT_LIMIT))
         if truncated and limit < HIT_LIMIT:
             self._pending = (query, text, warnings, HIT_LIMIT)
             self._complete.start()
-
-    def _show_match_column(self, searching: bool, new_text: bool) -> None:
-        """The match column shows while a search does, wide enough for its texts on screen."""
-        header = self.table.horizontalHeader()
-        was_hidden = header.isSectionHidden(MATCH)
-        header.setSectionHidden(MATCH, not searching)
-        if searching and (was_hidden or new_text):
-            width = min(self.table.sizeHintForColumn(MATCH) + 8, MAX_MATCH_WIDTH)
-            self.table.setColumnWidth(MATCH, max(width, 0 if was_hidden else self.table.columnWidth(MATCH)))
 
     def show_match(self, editor: QWidget) -> None:
         """In a household editor opened from the list: select the member that matched the search, if not the head."""
@@ -312,17 +253,3 @@ class HouseholdListPanel(ColumnChooser, QWidget):
             self.table.selectRow(max(0, self.table.currentIndex().row()))
             return True
         return super().eventFilter(watched, event)
-
-
-def _list(
-    db: Database, query: ListQuery, text: str, warnings: dict[str, int] | None, limit: int = HIT_LIMIT
-) -> ListResult:
-    """Runs on the worker: the search (if any, its first ``limit`` hits, with what matched in each household),
-    the filtered, ordered ids, and the cells of the first screen (so showing the result needs no query on the GUI
-    thread)."""
-    truncated, matches = False, {}
-    if text:
-        found, truncated, matches = search_households(db.conn, text, query.region, limit)
-        query = ListQuery(**{**query.__dict__, "only_ids": tuple(found)})
-    ids = household_ids(db.conn, query, warnings)
-    return ids, truncated, household_rows(db.conn, ids[:FIRST_SCREEN], query.year), matches

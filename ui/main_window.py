@@ -1,4 +1,4 @@
-"""The main window: the region tree, the household list, menus, and the household editors it opens.
+"""The main window: the region tree, the household list, menus, and the household editors it opens (EditorWindows).
 
 Feature modules add their menus through ``menu(title)`` (see ui/features.py)
 and use ``db``, ``registry``, ``lang``, ``refresh()`` and ``open_household(id)``.
@@ -10,7 +10,6 @@ import re
 import time
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
@@ -25,10 +24,10 @@ from ui import file_actions, prefs
 from ui.about_dialog import AboutDialog
 from ui.background import Background
 from ui.code_labels import CodeLabels
+from ui.editor_windows import EditorWindows
 from ui.features import install_feature_menus
 from ui.help_dialog import HelpDialog
 from ui.household_delete import delete_selected_household
-from ui.household_editor import HouseholdEditor
 from ui.household_list import HouseholdListPanel
 from ui.region_tree import RegionTreeView
 
@@ -36,7 +35,7 @@ SPLITTER_KEY = "main_window/splitter"
 GEOMETRY_KEY = "main_window/geometry"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(EditorWindows, QMainWindow):
     """Browse and edit the households of the open registry."""
 
     DEMO_HOUSEHOLDS = 3000
@@ -50,7 +49,7 @@ class MainWindow(QMainWindow):
         self.labels = CodeLabels(db.conn, lang)
         self.background = Background(db.path, self)  # tree, list and search: short queries, newest first
         self.slow_background = Background(db.path, self)  # warning counts: may take seconds at county scale
-        self.editors: dict[str, HouseholdEditor] = {}
+        self.editors = {}  # household id -> its open editor (ui/editor_windows.py)
         self.owns_db = True
         self.total = 0
         self.setup_offered = False  # the first-start setup is offered once per window (工具 → 初始设置… again)
@@ -165,60 +164,7 @@ class MainWindow(QMainWindow):
             text += self.tr("。还没有登记村：请用“工具 → 初始设置…”说明负责的乡镇和村")
         self.count_label.setText(text)
 
-    # -- households --------------------------------------------------------------
-
-    def open_household(self, household_id: str) -> HouseholdEditor:
-        """Open the household editor on a household (or raise it when it is open already)."""
-        editor = self.editors.get(household_id)
-        if editor is None or not shiboken6.isValid(editor) or not editor.isVisible():
-            editor = HouseholdEditor(
-                self.registry, household_id, self.lang, self.labels, open_household=self.open_household, parent=self
-            )
-            editor.saved.connect(lambda _id: self.refresh())
-            self._keep(household_id, editor)
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
-        return editor
-
-    def new_household(self) -> HouseholdEditor:
-        """Open the editor on a new household in the chosen village (and group)."""
-        code, group = self.tree.chosen()
-        defaults = {"village_code": code} if len(code) == 12 and code[9:] != "000" else {}
-        if group:
-            defaults["group_id"] = group
-        editor = HouseholdEditor(
-            self.registry, None, self.lang, self.labels, defaults, open_household=self.open_household, parent=self
-        )
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.saved.connect(lambda household_id: self._new_saved(editor, household_id))
-        editor.show()
-        return editor
-
-    def _new_saved(self, editor: HouseholdEditor, household_id: str) -> None:
-        if self.editors.get(household_id) is not editor:
-            self._keep(household_id, editor)
-        self.refresh()
-
-    def _keep(self, household_id: str, editor: HouseholdEditor) -> None:
-        """Remember an open editor; a closed one is deleted and forgotten."""
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.editors[household_id] = editor
-        editor.destroyed.connect(lambda _=None, key=household_id: self._forget(key))
-
-    def _forget(self, household_id: str) -> None:
-        editor = self.editors.get(household_id)
-        if editor is not None and not shiboken6.isValid(editor):
-            del self.editors[household_id]
-
-    def _open_current(self) -> None:
-        household_id = self.list_panel.current_household()
-        if household_id:
-            self._open_from_list(household_id)
-
-    def _open_from_list(self, household_id: str) -> None:
-        """Open a household of the list; while searching, on the member that matched."""
-        self.list_panel.show_match(self.open_household(household_id))
+    # -- list and settings -----------------------------------------------------
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
@@ -286,14 +232,6 @@ class MainWindow(QMainWindow):
         if not same:
             window.offer_demo_if_empty()  # 最近打开 an empty registry: the same setup as 打开数据库… and the start
         return window
-
-    def close_editors(self) -> bool:
-        """Close every household editor (each asks about unsaved changes); False when one stays open."""
-        for editor in list(self.editors.values()):
-            if shiboken6.isValid(editor) and editor.isVisible() and not editor.close():
-                return False
-        self.editors.clear()
-        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask the editors about unsaved work, remember the layout, stop the worker, close the database."""

@@ -168,7 +168,7 @@ def open_conflicts(window: QMainWindow) -> None:
 
 def open_duplicates(window: QMainWindow) -> None:
     """The duplicates desk."""
-    from ui.sync_peers import DuplicatesDesk
+    from ui.duplicates_desk import DuplicatesDesk
 
     DuplicatesDesk.ask(window, window.db, window.registry, window.lang, window.open_household, window.refresh)
     window.refresh()

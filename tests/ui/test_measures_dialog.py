@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from models.registry import Registry
 from tests.ui.app_fixtures import VILLAGE, Answers, id_number
 from ui.code_labels import CodeLabels
-from ui.measures_page import MeasureDialog
+from ui.measure_dialog import MeasureDialog
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ from tests.conftest import PROJECT_ROOT
 from tests.models.conftest import VILLAGE, family, person
 from tests.models.merge_helpers import member_ids, typed_again
 from tests.ui.app_fixtures import Answers, script_dialog
+from ui.duplicates_desk import DuplicatesDesk
 from ui.member_merge_dialog import MemberMergeDialog
 from ui.merge_dialog import MergeDialog
-from ui.sync_peers import DuplicatesDesk
 
 SHOTS = PROJECT_ROOT / "screenshots"
 NIECE = person("张小芳", "10", datetime.date(2000, 4, 4), False, 8)

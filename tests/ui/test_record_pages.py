@@ -12,7 +12,7 @@ from models.registry import Registry
 from tests.ui.app_fixtures import VILLAGE, Answers, id_number, script_dialog
 from ui.helpers_page import ChangeHelperDialog
 from ui.household_editor import HouseholdEditor
-from ui.measures_page import MeasureDialog
+from ui.measure_dialog import MeasureDialog
 from ui.member_change_dialog import MemberChangeDialog
 from ui.member_dialog import MemberDialog
 from ui.settings_tables import CodeValueTableModel, PovertyLineTableModel

@@ -18,11 +18,12 @@ from tests.exports.bundle.sites import PASSPHRASE, Site, add_regions, laptop_for
 from tests.models.conftest import VILLAGE, family
 from tests.ui.app_fixtures import Answers, script_dialog
 from ui import sync_dialogs, sync_menu
+from ui.duplicates_desk import DuplicatesDesk
 from ui.main_window import MainWindow
 from ui.sync_desk import ConflictDesk, ConflictsTableModel
 from ui.sync_dialogs import ExportDialog, PassphraseDialog, ReportDialog
 from ui.sync_enroll import EnrollDialog
-from ui.sync_peers import DuplicatesDesk, StatusDialog
+from ui.sync_peers import StatusDialog
 
 SHOTS = PROJECT_ROOT / "screenshots"
 
