@@ -5,7 +5,9 @@ and "文峰" are the same village when only one village has that name; a
 township column settles a tie), and its group by name, where "1组", "一组",
 "第一村民小组" and "1" are the same group when the village has one group of
 that number. Unknown places are errors naming the row; with ``create`` a
-missing group (and a village given by code and name) is created with the import.
+missing group (and a village given by code and name) is created with the import; a new
+village is held to the rules of ``Registry.add_region`` (models/region_rules.py): the
+same refusal, with the same message, as on the settings page.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from exports.excel_fields import TARGETS
 from models.changes import stable_id
 from models.errors import ERROR, Problem
+from models.region_rules import PlaceRefused, check_new, region_code, region_name
 
 _VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "村委会", "居委会", "社区", "村")
 _TOWNSHIP_SUFFIXES = ("人民政府", "街道办事处", "街道", "镇", "乡")
@@ -101,10 +104,8 @@ class PlaceResolver:
     def _by_code(self, code: str, name: str | None) -> tuple[str | None, list[Problem]]:
         if code in self.villages:
             return code, []
-        if len(code) == 12 and code.isdigit() and self.create and name:
-            key = f"region:{code}"
-            self.created.setdefault(key, NewPlace("regions", {"code": code, "name": name}))
-            return code, []
+        if self.create:
+            return self._new_village(code, str(name or ""))
         return None, [
             _problem(
                 "village_code",
@@ -113,6 +114,20 @@ class PlaceResolver:
                 f"“{code}” is not a registered village; add it to the regions first.",
             )
         ]
+
+    def _new_village(self, code: str, name: str) -> tuple[str | None, list[Problem]]:
+        """A village the import creates, held to the rules of ``Registry.add_region`` (models/region_rules.py)."""
+        pending = {str(p.values["code"]): str(p.values["name"]) for p in self.created.values() if p.table == "regions"}
+        try:
+            village = region_code(code, (5,))
+            if pending.get(village) == region_name(village, name):  # another row of the same new village
+                return village, []
+            village, checked = check_new(self.conn, village, name, pending, (5,))
+        except PlaceRefused as error:
+            target = "village" if error.field == "name" else "village_code"
+            return None, [_problem(target, "refused_village", error.message_zh, error.message_en)]
+        self.created[f"region:{village}"] = NewPlace("regions", {"code": village, "name": checked})
+        return village, []
 
     def _by_name(self, name: str, township: str | None) -> tuple[str | None, list[Problem]]:
         found = self.by_stem.get(_stem(name, _VILLAGE_SUFFIXES), [])

@@ -12,6 +12,7 @@ from typing import Any
 
 from models.db import Database
 from models.errors import Problem, Problems
+from models.region_rules import PlaceRefused, check_new, region_code, registered_name
 from models.regions import normalize_code, region_level
 from models.registry import Registry
 from models.settings import SETTINGS, TOWNSHIP, VILLAGE_TEAM, get_setting, set_setting
@@ -45,17 +46,15 @@ def known_regions(db: Database, level: int, under: str = "") -> list[dict[str, A
 
 
 def validate_setup(db: Database, setup: Setup) -> list[Problem]:
-    """Problems of the answers: a township code, villages inside it, names, the operator."""
+    """Problems of the answers: a township code, villages inside it, names, the operator.
+
+    New regions are held to the rules of ``Registry.add_region``
+    (models/region_rules.py), with the same messages as the settings page.
+    """
     found: list[Problem] = []
     if setup.role not in (VILLAGE_TEAM, TOWNSHIP):
         found.append(_bad("role", "请选择使用角色。", "choose a role."))
-    township = _code(setup.township_code)
-    if township is None or region_level(township) != 4:
-        found.append(_bad("township", "应为 9 位或 12 位的乡镇区划代码。", "must be a 9- or 12-digit township code."))
-    elif not (setup.township_name.strip() or _name(db, township)):
-        found.append(_bad("township_name", "请填写乡镇名称。", "enter the township's name."))
-    for code, name in setup.villages:
-        found += _check_village(db, township, code, name)
+    found += _check_regions(db, setup, {})
     if setup.role == VILLAGE_TEAM and not setup.villages:
         found.append(
             _bad("villages", "驻村工作队请至少选择一个村。", "a village work team needs at least one village.")
@@ -67,42 +66,63 @@ def validate_setup(db: Database, setup: Setup) -> list[Problem]:
     return found
 
 
-def _check_village(db: Database, township: str | None, code: str, name: str) -> list[Problem]:
-    village = _code(code)
-    if village is None or region_level(village) != 5:
-        return [_bad("villages", f"“{code}”不是 12 位的村级区划代码。", f"'{code}' is not a 12-digit village code.")]
-    if township is not None and not village.startswith(township[:9]):
-        return [_bad("villages", f"村 {village} 不在所选乡镇内。", f"village {village} is not in the township.")]
-    if not (name.strip() or _name(db, village)):
-        return [_bad("villages", f"请填写村 {village} 的名称。", f"enter the name of village {village}.")]
+def _check_regions(db: Database, setup: Setup, pending: dict[str, str]) -> list[Problem]:
+    """Problems of the township and villages; ``pending`` collects the new ones (code → name) in order."""
+    found: list[Problem] = []
+    try:
+        township: str | None = region_code(setup.township_code, (4,))
+    except PlaceRefused as error:
+        township = None
+        found.append(_refused("township", error))
+    else:
+        found += _check_new(db, township, setup.township_name, pending, "township")
+    for code, name in setup.villages:
+        try:
+            village = region_code(code, (5,))
+        except PlaceRefused as error:
+            found.append(_refused("villages", error))
+            continue
+        if township is None:
+            continue
+        if not village.startswith(township[:9]):
+            zh, en = f"村 {village} 不在所选乡镇内。", f"village {village} is not in the township."
+            found.append(_bad("villages", zh, en))
+        else:
+            found += _check_new(db, village, name, pending, "villages")
+    return found
+
+
+def _check_new(db: Database, code: str, name: str, pending: dict[str, str], column: str) -> list[Problem]:
+    """A region to register unless it is registered (named so or not named here): the registry's rules."""
+    registered = registered_name(db.conn, code)
+    if registered is not None and name.strip() in ("", registered):
+        return []
+    try:
+        code, pending[code] = check_new(db.conn, code, name, pending, (region_level(code),))
+    except PlaceRefused as error:
+        return [_refused("township_name" if column == "township" and error.field == "name" else column, error)]
     return []
 
 
 def apply_setup(registry: Registry, setup: Setup) -> None:
-    """Register missing regions and store the settings (validated first)."""
+    """Register missing regions and store the settings (validated first: nothing is written when refused)."""
+    pending: dict[str, str] = {}
     Problems(validate_setup(registry.db, setup)).raise_if_errors()
+    _check_regions(registry.db, setup, pending)
+    for code, name in pending.items():
+        registry.add_region(code, name, levels=(region_level(code),))
     township = normalize_code(setup.township_code)
-    wanted = [(township, setup.township_name)] + [(normalize_code(c), n) for c, n in setup.villages]
-    for code, name in wanted:
-        if _name(registry.db, code) is None:
-            registry.add_region(code, name.strip())
-    scope = [township] if setup.role == TOWNSHIP else [normalize_code(c) for c, _ in setup.villages]
+    villages = list(dict.fromkeys(normalize_code(c) for c, _ in setup.villages))
+    scope = [township] if setup.role == TOWNSHIP else villages
     set_setting(registry.db, "role", setup.role)
     set_setting(registry.db, "scope", scope)
     set_setting(registry.db, "device_name", setup.device_name.strip())
     set_setting(registry.db, "operator", setup.operator.strip())
 
 
-def _code(text: str) -> str | None:
-    stripped = str(text).strip()
-    if not stripped.isdigit() or len(stripped) not in (9, 12):
-        return None
-    return normalize_code(stripped)
-
-
-def _name(db: Database, code: str) -> str | None:
-    row = db.conn.execute("SELECT name FROM regions WHERE code = ?", (code,)).fetchone()
-    return row[0] if row else None
+def _refused(column: str, error: PlaceRefused) -> Problem:
+    """A refusal of the region rules as a problem of a first-start field (the same message as elsewhere)."""
+    return _bad(column, error.message_zh, error.message_en)
 
 
 def _bad(column: str, zh: str, en: str) -> Problem:

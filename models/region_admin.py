@@ -10,6 +10,11 @@ one shown as the current name on every replica.
 The scope (负责的乡镇/村) is a setting of this installation: a village added
 on a village work team's laptop joins it at once, so the tree shows it; a
 code in the scope must be registered (``scope_problem``).
+
+The rules of a code and a name live below, in models/region_rules.py, which
+``Registry.add_region`` / ``rename_region`` apply on every path (the first
+start and an Excel import too); this module only narrows the page to
+townships and villages and adds what the page needs (deleting, the scope).
 """
 
 from __future__ import annotations
@@ -18,21 +23,12 @@ from typing import Any
 
 from models.db import Database
 from models.errors import JiandangError
+from models.region_rules import PLACE_LEVELS, PlaceRefused, region_code
 from models.regions import normalize_code, region_level
 from models.registry import Registry
 from models.settings import VILLAGE_TEAM, get_setting, set_setting
 
-NAME_MAX = 30
 PAGE_NAME = ("“乡镇和村”页（工具 → 设置）", "the Townships and villages page (Tools → Settings)")
-
-
-class PlaceRefused(JiandangError):
-    """A refused township or village; ``field`` names what it is about: "code" or "name"."""
-
-    def __init__(self, field: str, message_zh: str, message_en: str) -> None:
-        super().__init__(message_zh, message_en)
-        self.field = field
-
 
 _USES = (  # (table, column, Chinese unit, English unit) counted before a region is deleted
     ("households", "village_code", "户", "households"),
@@ -44,53 +40,18 @@ _USES = (  # (table, column, Chinese unit, English unit) counted before a region
 
 
 def place_code(text: str) -> str:
-    """The 12-digit code of a township (9 or 12 digits) or a village (12 digits); JiandangError otherwise."""
-    raw = str(text or "").strip()
-    if raw.isdigit() and len(raw) in (9, 12):
-        code = normalize_code(raw)
-        if region_level(code) in (4, 5):
-            return code
-    raise PlaceRefused(
-        "code",
-        f"区划代码“{raw}”不对：乡镇为 9 位（或末三位为 000 的 12 位），村为 12 位。",
-        f"Region code '{raw}' is wrong: a township has 9 digits (or 12 ending in 000), a village 12.",
-    )
-
-
-def place_name(text: str) -> str:
-    """A region name as stored: trimmed, not blank, at most NAME_MAX characters."""
-    name = str(text or "").strip()
-    if not name:
-        raise PlaceRefused("name", "名称不能为空。", "The name is required.")
-    if len(name) > NAME_MAX:
-        raise PlaceRefused("name", f"名称太长（最多 {NAME_MAX} 个字）。", f"The name is too long (at most {NAME_MAX}).")
-    return name
+    """The 12-digit code of a township (9 or 12 digits) or a village (12 digits); PlaceRefused otherwise."""
+    return region_code(text, PLACE_LEVELS)
 
 
 def add_place(registry: Registry, code: str, name: str) -> str:
     """Register a township or a village (its township must be registered first); returns its id.
 
-    Refused for a malformed or taken code, a blank or too long name, or a name
-    another region of the same township (or county) already has.
+    The rules are ``Registry.add_region``'s (models/region_rules.py): refused
+    for a malformed or taken code, a county or province code, a blank or too
+    long name, or a name another region of the same township (or county) has.
     """
-    code, name = place_code(code), place_name(name)
-    existing = _row(registry.db, code)
-    if existing is not None:
-        raise PlaceRefused(
-            "code",
-            f"区划代码 {code} 已登记为“{existing['name']}”；要更正名称请用“改名”。",
-            f"Region code {code} is already registered as '{existing['name']}'; use Rename to correct the name.",
-        )
-    township = code[:9] + "000"
-    if region_level(code) == 5 and _row(registry.db, township) is None:
-        raise PlaceRefused(
-            "code",
-            f"村 {code} 所属的乡镇 {township} 还没有登记：请先添加这个乡镇（9 位代码 {code[:9]}）。",
-            f"Village {code} belongs to township {township}, which is not registered: add the township first "
-            f"(9-digit code {code[:9]}).",
-        )
-    _refuse_sibling_name(registry.db, code, name)
-    return registry.add_region(code, name)
+    return registry.add_region(code, name, levels=PLACE_LEVELS)
 
 
 def rename_place(registry: Registry, code: str, name: str) -> bool:
@@ -99,13 +60,8 @@ def rename_place(registry: Registry, code: str, name: str) -> bool:
     The old name stays in the change history; notices printed from now on
     carry the new name.
     """
-    name = place_name(name)
     row = _registered(registry.db, code)
-    if row["name"] == name:
-        return False
-    _refuse_sibling_name(registry.db, row["code"], name)
-    registry.rename_region(row["code"], name)
-    return True
+    return registry.rename_region(row["code"], name)
 
 
 def delete_place(registry: Registry, code: str) -> None:
@@ -207,20 +163,3 @@ def _registered(db: Database, code: str) -> dict[str, Any]:
     if row is None:
         raise PlaceRefused("code", f"区划代码 {code} 尚未登记。", f"Region {code} is not registered.")
     return row
-
-
-def _refuse_sibling_name(db: Database, code: str, name: str) -> None:
-    """Two villages of one township (or two townships of one county) must not share a name."""
-    level = region_level(code)
-    prefix = code[:9] if level == 5 else code[:6]
-    taken = db.conn.execute(
-        "SELECT code FROM regions WHERE level = ? AND substr(code, 1, ?) = ? AND name = ? AND code != ?",
-        (level, len(prefix), prefix, name, code),
-    ).fetchone()
-    if taken:
-        kind_zh, kind_en = ("村", "village") if level == 5 else ("乡镇", "township")
-        raise PlaceRefused(
-            "name",
-            f"已有名为“{name}”的{kind_zh}（{taken[0]}）。",
-            f"There is already a {kind_en} called '{name}' ({taken[0]}).",
-        )

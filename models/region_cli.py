@@ -5,7 +5,9 @@
     region rename CODE NAME       correct a name (notices print it from now on)
     region delete CODE            delete one registered by mistake (refused while in use)
 
-The rules live in models/region_admin.py (the settings page 乡镇和村 uses them too).
+The page's actions live in models/region_admin.py (the settings page 乡镇和村 uses
+them too); the rules of a code and a name in models/region_rules.py, which every
+way of registering a region applies.
 """
 
 from __future__ import annotations

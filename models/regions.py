@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from typing import Any
 
 from models.changes import new_id, stable_id
 from models.errors import JiandangError
+from models.region_rules import (
+    ALL_LEVELS,
+    check_new,
+    check_renamed,
+    normalize_code,
+    parent_code,
+    region_level,
+    region_row,
+)
 from models.registry_base import RegistryBase
 from models.validation import check_non_negative, check_years, problem
 
-CODE = re.compile(r"^\d{2,12}$")
 GROUP_NAME_MAX = 30
 PROFILE_COUNTS = (
     "households",
@@ -27,14 +34,7 @@ PROFILE_COUNTS = (
     "no_power_households",
     "collective_income",
 )
-
-
-def normalize_code(code: str) -> str:
-    """A region code padded to 12 digits ("62" → "620000000000")."""
-    text = str(code).strip()
-    if not CODE.match(text):
-        raise JiandangError(f"区划代码“{code}”不对：应为 12 位数字。", f"Region code '{code}' must be 12 digits.")
-    return text.ljust(12, "0")
+__all__ = ["RegionOps", "normalize_code", "parent_code", "region_level", "require_village"]
 
 
 def require_village(conn: sqlite3.Connection, code: str) -> str:
@@ -45,59 +45,39 @@ def require_village(conn: sqlite3.Connection, code: str) -> str:
     return village
 
 
-def region_level(code: str) -> int:
-    """1 省, 2 市, 3 县, 4 乡镇, 5 村, from the code's structure."""
-    code = normalize_code(code)
-    for level, tail in ((1, 2), (2, 4), (3, 6), (4, 9)):
-        if code[tail:] == "0" * (12 - tail):
-            return level
-    return 5
-
-
-def parent_code(code: str) -> str | None:
-    """The code of the region one level up, or None for a province."""
-    code = normalize_code(code)
-    cut = {1: 0, 2: 2, 3: 4, 4: 6, 5: 9}[region_level(code)]
-    return code[:cut].ljust(12, "0") if cut else None
-
-
 class RegionOps(RegistryBase):
     """The region tree down to village groups."""
 
-    def add_region(self, code: str, name: str, valid_from: int | None = None) -> str:
-        """Register a region (its level and parent follow from the code); returns its id."""
-        code = normalize_code(code)
-        if not str(name).strip():
-            raise JiandangError("区划名称不能为空。", "The region name is required.")
-        if self.one("SELECT 1 FROM regions WHERE code = ?", (code,)):
-            raise JiandangError(f"区划代码 {code} 已存在。", f"Region code {code} already exists.")
+    def add_region(
+        self, code: str, name: str, valid_from: int | None = None, levels: tuple[int, ...] = ALL_LEVELS
+    ) -> str:
+        """Register a region (its level and parent follow from the code); returns its id.
+
+        Refused (PlaceRefused, models/region_rules.py) for a malformed or taken
+        code, a village whose township is not registered, a blank or too long
+        name, or a name another village of the township (township of the county)
+        has. ``levels``: the kinds of region accepted (the settings page: 4 and 5).
+        """
         with self.writing() as writer:
-            return writer.insert(
-                "regions",
-                {
-                    "id": stable_id("region", code),
-                    "code": code,
-                    "name": name,
-                    "level": region_level(code),
-                    "parent_code": parent_code(code),
-                    "valid_from": valid_from,
-                },
-            )
+            code, name = check_new(self.conn, code, name, levels=levels)
+            return writer.insert("regions", region_row(code, name, valid_from))
 
-    def rename_region(self, code: str, name: str, year: int | None = None) -> None:
-        """Rename a region; the old name stays in the history.
+    def rename_region(self, code: str, name: str, year: int | None = None) -> bool:
+        """Rename a region, held to the rules of ``add_region``; False when the name is unchanged.
 
-        With ``year`` the new name took effect that year (an official renaming);
-        without it the name is a correction and the region's dates stay.
+        The old name stays in the history. With ``year`` the new name took
+        effect that year (an official renaming); without it the name is a
+        correction and the region's dates stay.
         """
         row = self._region(code)
-        if not str(name).strip():
-            raise JiandangError("区划名称不能为空。", "The region name is required.")
-        values: dict[str, Any] = {"name": str(name).strip()}
-        if year is not None:
-            values["valid_from"] = year
         with self.writing() as writer:
+            values: dict[str, Any] = {"name": check_renamed(self.conn, row["code"], name)}
+            if year is not None:
+                values["valid_from"] = year
+            if values["name"] == row["name"] and year is None:
+                return False
             writer.update("regions", row["id"], values)
+        return True
 
     def add_group(self, village_code: str, name: str) -> str:
         """Add a 村民小组 to a village (after the existing ones); returns its id.

@@ -18,6 +18,7 @@ from models.check import CODED
 from models.codes import code_for
 from models.db import Database
 from models.errors import ERROR, JiandangError, Problem
+from models.region_rules import name_problems
 from models.validation import (
     CodeBook,
     normalize_member,
@@ -34,6 +35,7 @@ _VALIDATORS: dict[str, Callable[[dict[str, Any], CodeBook], list[Problem]]] = {
     "incomes": lambda row, book: validate_income(row),
     "measures": validate_measure,
     "helpers": validate_helper,
+    "regions": name_problems,
 }
 
 

@@ -46,6 +46,7 @@ def test_automatic_backup_skips_unchanged_data_and_keeps_the_last_n(registry: Re
 
 def test_restore_replaces_the_content_and_keeps_a_safety_copy(database: Database) -> None:
     registry = Registry(database)
+    registry.add_region("621121103", "平襄镇")  # a village's township is registered first
     registry.add_region(VILLAGE, "文峰村")
     registry.create_household({"village_code": VILLAGE})
     saved = backup.backup_now(database.path)

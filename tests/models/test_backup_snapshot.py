@@ -113,6 +113,7 @@ def test_backups_in_wal_mode_from_older_versions_are_read_without_leaving_sideca
 
 def test_restoring_leaves_only_backup_files(database) -> None:
     registry = Registry(database)
+    registry.add_region("621121103", "平襄镇")  # a village's township is registered first
     registry.add_region(VILLAGE, "文峰村")
     registry.create_household({"village_code": VILLAGE})
     saved = backup.backup_now(database.path)

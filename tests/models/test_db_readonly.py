@@ -19,6 +19,7 @@ from tests.models.conftest import VILLAGE, family
 def _registry_file(tmp_path: Path) -> Path:
     path = tmp_path / "村.db"
     registry = Registry(open_database(path))
+    registry.add_region("621121103", "平襄镇")  # a village's township is registered first
     registry.add_region(VILLAGE, "文峰村")
     registry.create_household({"village_code": VILLAGE}, family())
     registry.db.close()

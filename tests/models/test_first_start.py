@@ -31,11 +31,19 @@ def test_a_township_may_reuse_registered_regions_without_names(registry: Registr
 def test_bad_answers_are_explained(database: Database) -> None:
     setup = Setup("village", "6211", "", [("621121104201", "某村"), ("abc", "")], "", " ")
     found = {(p.field, p.message_zh) for p in validate_setup(database, setup)}
-    assert ("township", "乡镇：应为 9 位或 12 位的乡镇区划代码。") in found
-    assert ("villages", "村：“abc”不是 12 位的村级区划代码。") in found
+    wrong = "区划代码“{}”不对：乡镇为 9 位（或末三位为 000 的 12 位），村为 12 位。"  # as on the settings page
+    assert ("township", "乡镇：" + wrong.format("6211")) in found
+    assert ("villages", "村：" + wrong.format("abc")) in found
     assert {f for f, _ in found} == {"township", "villages", "operator", "device_name"}
     ok = Setup("village", "621121103", "平襄镇", [("621121104201", "某村")], "d", "o")
     assert [p.message_zh for p in validate_setup(database, ok)] == ["村：村 621121104201 不在所选乡镇内。"]
+    ok.villages = [("621121103", "平襄")]
+    assert [p.message_zh for p in validate_setup(database, ok)] == [
+        "村：区划代码“621121103”是乡镇的代码：这里要填村的 12 位代码。"
+    ]
+    ok.township_code, ok.villages = "621121103201", [("621121103201", "")]
+    said = validate_setup(database, ok)[0].message_zh
+    assert said == "乡镇：区划代码“621121103201”是村的代码：这里要填乡镇的 9 位代码。"
 
 
 def test_typed_village_lines_are_read_as_code_and_name() -> None:
