@@ -10,7 +10,8 @@ rolled back: each file merges in a savepoint of it (``merge_transaction``)
 and is remembered as imported, so the next file is judged as it will be; a
 refused or held file's savepoint is rolled back, so the files after it are
 judged as if it were not imported, as the real import would do. No backup is
-taken. Afterwards the database holds exactly what it held before — no rows,
+taken, but a file the import would refuse for want of room for its backup
+is refused. Afterwards the database holds exactly what it held before — no rows,
 settings, clocks, audit entries or "already imported" marks — with one
 exception: a device whose bundle is refused as a site fork or a restored
 database is noted for the status screen (``sync_refusals``), as the real
@@ -78,10 +79,13 @@ def preview_transaction(db: Database) -> Iterator[Preview]:
 
 
 def preview_bundles(
-    db: Database, keys: PrivateKeys, paths: list[Path], accept_skew: bool = False
+    db: Database, keys: PrivateKeys, paths: list[Path], accept_skew: bool = False, backup: bool = True
 ) -> list[ImportReport]:
-    """Each file's report as importing ``paths`` in this order would give it; the database is left unchanged."""
+    """Each file's report as importing ``paths`` in this order would give it; the database is left unchanged.
+
+    ``backup``: the import will back up first, so a file it would refuse for want of disk space is refused here.
+    """
     from exports.bundle_read import import_or_refuse
 
     with preview_transaction(db) as preview:
-        return [import_or_refuse(db, keys, path, accept_skew, backup=False, preview=preview) for path in paths]
+        return [import_or_refuse(db, keys, path, accept_skew, backup=backup, preview=preview) for path in paths]

@@ -5,13 +5,13 @@ random or absurd file is refused at once), the file is copied into the local
 quarantine while hashing (a known hash is "already imported on …"), the
 payload is decrypted with our key, the manifest's signature is verified with
 the sender's enrolled, unrevoked key, and the addressee, kind and schema
-version are checked. Then a backup is taken and, in ONE ``BEGIN IMMEDIATE``
+version are checked. Then a backup is taken (no room for it: the file is refused) and, in ONE ``BEGIN IMMEDIATE``
 transaction, the records are parsed, validated and merged batch by batch;
 part lengths, hashes and counts and the manifest's counts are compared at
 the end. Any failure — a bad record, a crash, a full disk — rolls the whole
 import back; retrying is safe.
 
-A preview (dry run) runs the very same steps but the backup, all files in
+A preview (dry run) runs the very same steps but the backup (it checks the room for it), all files in
 one transaction that is rolled back at the end (``bundle_preview``).
 """
 
@@ -70,7 +70,7 @@ def import_bundles(
     if dry_run:
         from exports.bundle_preview import preview_bundles
 
-        return preview_bundles(db, keys, paths, accept_skew)
+        return preview_bundles(db, keys, paths, accept_skew, backup)
     return [import_or_refuse(db, keys, path, accept_skew=accept_skew, backup=backup) for path in paths]
 
 
@@ -137,10 +137,8 @@ def _import(
         site = manifest.body["from_site"]
         try:
             guard_import(db, site, manifest.body["acks"])
-            if backup and preview is None:
-                from models.backup import automatic_backup
-
-                automatic_backup(db.path)
+            if backup:
+                _backup_first(db, check_only=preview is not None)
             _apply(db, manifest, stream, report, preview is not None, accept_skew)
         except (SiteForkError, RestoredDatabaseError) as error:
             kind = RESTORED if isinstance(error, RestoredDatabaseError) else FORK
@@ -152,6 +150,23 @@ def _import(
     if preview is not None:
         preview.imported(site, digest)
     return report
+
+
+def _backup_first(db: Database, check_only: bool) -> None:
+    """The backup SYNC.md takes before an import (a preview only checks there is room for it)."""
+    from models.backup import automatic_backup
+    from models.backup_space import RESERVE, BackupSpaceError, format_size
+
+    try:
+        automatic_backup(db.path, check_only=check_only)
+    except BackupSpaceError as error:
+        need, keep, free = format_size(error.needed), format_size(RESERVE), format_size(error.free)
+        raise _refused(
+            f"导入前要先自动备份数据库（约 {need}，备份后还要留出 {keep}），但磁盘只剩 {free}。请清理磁盘后再导入"
+            "（命令行：已另外备份时可加 --no-backup）",
+            f"an import first backs the database up (about {need}, leaving {keep} free), but only {free} is free. "
+            "Free some disk space and import again (command line: --no-backup if you made a backup elsewhere)",
+        ) from error
 
 
 def _verify(db: Database, keys: PrivateKeys, manifest: Manifest, signature: bytes, report: ImportReport) -> None:

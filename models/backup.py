@@ -71,21 +71,31 @@ def backup_now(db_path: str | Path, kind: str = MANUAL, progress: Progress | Non
     return new_backup_file(Path(db_path), _new_name(folder, Path(db_path).stem, kind), progress)
 
 
-def automatic_backup(db_path: str | Path, keep: int = KEEP, progress: Progress | None = None) -> Path | None:
+def automatic_backup(
+    db_path: str | Path, keep: int = KEEP, progress: Progress | None = None, check_only: bool = False
+) -> Path | None:
     """Back up at start unless the data did not change since the newest backup; prune old automatic ones.
 
     At most ``keep`` automatic backups are kept, fewer for a big database (never fewer than 2).  Raises
-    BackupSpaceError, having written nothing, when the disk would be left nearly full.
+    BackupSpaceError, having written nothing, when the disk would be left nearly full.  ``check_only``
+    (an import preview): raise it as the backup would, but write and delete nothing.
     """
     newest = next(iter(list_backups(db_path)), None)
     if newest is not None and data_state(newest.path, live=False) == data_state(db_path):
         return None
     size = database_size(db_path)
     count = keep_count(size, keep)
-    autos = _prune(db_path, count)
-    short = size + backup_space.RESERVE - backup_space.free_space(backup_folder(db_path))
+    autos = [b for b in list_backups(db_path) if b.kind == AUTO]
+    pruned = sum(b.size for b in autos[count:]) if check_only else 0  # what pruning would free first
+    autos = autos[:count] if check_only else _prune(db_path, count)
+    short = size + backup_space.RESERVE - backup_space.free_space(backup_folder(db_path)) - pruned
     if short > 0 and len(autos) >= count and len(autos) > backup_space.MIN_KEEP and autos[-1].size >= short:
+        if check_only:
+            return None
         autos.pop().path.unlink(missing_ok=True)  # it goes after this backup anyway: make room for it first
+    if check_only:
+        check_space(backup_folder(db_path), size, automatic=True, freed=pruned)
+        return None
     path = backup_now(db_path, AUTO, progress)
     _prune(db_path, count)
     return path

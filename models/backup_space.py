@@ -46,9 +46,12 @@ def free_space(folder: Path) -> int:
     return shutil.disk_usage(existing).free
 
 
-def check_space(folder: Path, needed: int, automatic: bool) -> None:
-    """Raise BackupSpaceError when a backup of ``needed`` bytes would leave the disk (nearly) full."""
-    free = free_space(folder)
+def check_space(folder: Path, needed: int, automatic: bool, freed: int = 0) -> None:
+    """Raise BackupSpaceError when a backup of ``needed`` bytes would leave the disk (nearly) full.
+
+    ``freed``: bytes that would be deleted first (old automatic backups pruned), counted as free.
+    """
+    free = free_space(folder) + freed
     reserve = RESERVE if automatic else MARGIN
     if free >= needed + reserve:
         return

@@ -104,3 +104,24 @@ def test_when_space_is_short_the_oldest_copy_that_would_go_anyway_goes_first(
     with pytest.raises(BackupSpaceError):
         backup.automatic_backup(registry.db.path)
     assert autos(registry) == [newest, made[2]]
+
+
+def test_checking_only_writes_and_deletes_nothing_and_counts_copies_pruning_would_free(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = []
+    for _ in range(3):
+        registry.create_household({"village_code": VILLAGE})
+        made.append(backup.automatic_backup(registry.db.path))
+    registry.create_household({"village_code": VILLAGE})
+    size = backup.database_size(registry.db.path)
+    monkeypatch.setattr(backup_space, "AUTO_BUDGET", 2 * size)  # keep two: the oldest copy would be pruned first
+    monkeypatch.setattr(backup_space, "RESERVE", size)
+    oldest = made[0].stat().st_size
+    free = 2 * size - oldest  # room only once the oldest copy is gone
+    monkeypatch.setattr(shutil, "disk_usage", lambda _path: Usage(100 * GB, 100 * GB - free, free))
+    assert backup.automatic_backup(registry.db.path, check_only=True) is None
+    monkeypatch.setattr(shutil, "disk_usage", lambda _path: Usage(100 * GB, 100 * GB - free + 1, free - 1))
+    with pytest.raises(BackupSpaceError):
+        backup.automatic_backup(registry.db.path, check_only=True)
+    assert autos(registry) == made[::-1]  # nothing written, nothing pruned
