@@ -63,7 +63,10 @@ def working_year(conn: sqlite3.Connection) -> int:
     return _newest_status_year(conn) or datetime.date.today().year
 
 
-_NEWEST: dict[int, tuple[tuple[int, int], int | None]] = {}
+# id(conn) -> (conn, version, newest year). The connection itself is kept so that its id cannot be reused by
+# another connection (a short-lived one, as ``check`` opens) while the entry lasts; a few entries at most.
+_NEWEST: dict[int, tuple[sqlite3.Connection, tuple[int, int], int | None]] = {}
+_NEWEST_MAX = 16
 
 
 def _newest_status_year(conn: sqlite3.Connection) -> int | None:
@@ -71,11 +74,13 @@ def _newest_status_year(conn: sqlite3.Connection) -> int | None:
     seq = conn.execute("SELECT seq FROM sync_state WHERE id = 1").fetchone()
     version = (seq[0] if seq else 0, conn.execute("PRAGMA data_version").fetchone()[0])
     cached = _NEWEST.get(id(conn))
-    if cached is None or cached[0] != version:
+    if cached is None or cached[0] is not conn or cached[1] != version:
         newest = conn.execute("SELECT MAX(year) FROM status_history").fetchone()[0]
-        cached = (version, int(newest) if newest else None)
+        if len(_NEWEST) >= _NEWEST_MAX:
+            _NEWEST.clear()
+        cached = (conn, version, int(newest) if newest else None)
         _NEWEST[id(conn)] = cached
-    return cached[1]
+    return cached[2]
 
 
 def as_of_date(year: int, today: datetime.date | None = None) -> datetime.date:
