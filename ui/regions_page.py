@@ -1,7 +1,8 @@
 """The settings' 乡镇和村 page: add a township or village after the first start, correct a name, delete a mistake.
 
 Regions are synced business data: each change is saved at once through
-models/region_admin.py (which holds every rule), like the village groups.
+models/region_admin.py, like the village groups; the rules are models/region_rules.py,
+which every path that adds or renames a region shares.
 """
 
 from __future__ import annotations
