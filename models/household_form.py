@@ -164,7 +164,7 @@ def income_size(registry: Registry, form: HouseholdForm, year: int, household_id
     if stored is not None and not amounts_changed(form.incomes.get(year, {}), stored):
         return IncomeSize(int(stored["population"]), recorded)
     members = [normalize_member(dict(m), registry.codes, registry.today())[0] for m in form.members]
-    return IncomeSize(population_in_year(registry.conn, household_id, year, members), recorded)
+    return IncomeSize(population_in_year(registry.conn, household_id, year, members, today=registry.today()), recorded)
 
 
 def live_income(

@@ -3,16 +3,18 @@
 家庭纯收入 and 年人均纯收入 are never typed: they are computed here from the
 items and the household size, two decimals, every time they are read.
 The household size of a year (``population_in_year``) is the members living
-in the household on 31 December of that year, stored with the year's record.
+in the household on 31 December of that year (``models.household_people``, the
+rule the statistics count with), stored with the year's record.
 """
 
 from __future__ import annotations
 
+import datetime
 import sqlite3
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from models.codes import MEMBER_CHANGE_INCOMING
+from models.household_people import household_size, member_state, people_day
 
 PROPERTY_ITEMS = ("asset_dividend", "other_property")
 TRANSFER_ITEMS = ("family_planning", "dibao", "tekun", "pension", "eco_compensation", "other_transfer")
@@ -79,55 +81,46 @@ def amounts_changed(items: dict[str, Any], stored: dict[str, Any]) -> bool:
     return False
 
 
-def member_present(member: dict[str, Any], changes: list[dict[str, Any]], year: int) -> bool | None:
-    """Whether a member lived in the household on 31 December of ``year``; None when that cannot be told.
+def member_present(
+    member: dict[str, Any], changes: list[dict[str, Any]], year: int, today: datetime.date | None = None
+) -> bool | None:
+    """Whether a member lived in the household on the year's day; None when that cannot be told.
 
-    Rebuilt from the member's dated changes (嫁入/新生儿/其他转入 arrive, the others leave), the date
+    The rule of ``models.household_people`` (31 December, or today while the year has not ended):
+    rebuilt from the member's dated changes (嫁入/新生儿/其他转入 arrive, the others leave), the date
     of leaving (离户日期) of a member no longer living there and the birth date. A member who has left
-    without any date, or who lives there again after a recorded departure, cannot be placed in a year.
+    without any date, or whose last recorded change disagrees with where the member is now, cannot be
+    placed after that change.
     """
-    end = f"{year:04d}-12-31"
-    if str(member.get("birth_date") or "") > end:
-        return False
-    lives = _lives(member)
-    events = [(str(c["change_date"]), c["change"] in MEMBER_CHANGE_INCOMING) for c in changes if c.get("change_date")]
-    if not lives and member.get("left_date"):
-        events.append((str(member["left_date"]), False))
-    events.sort()
-    past = [arrives for day, arrives in events if day <= end]
-    if past:
-        return None if lives and not past[-1] else past[-1]
-    if events:
-        return not events[0][1]  # the state before the first change
-    return True if lives else None
+    present, placed = member_state(member, changes, people_day(year, today))
+    return present if placed else None
 
 
 def population_in_year(
-    conn: sqlite3.Connection, household_id: str | None, year: int, members: list[dict[str, Any]] | None = None
+    conn: sqlite3.Connection,
+    household_id: str | None,
+    year: int,
+    members: list[dict[str, Any]] | None = None,
+    today: datetime.date | None = None,
 ) -> int:
-    """家庭人口 of a year: the members living in the household on 31 December of that year.
+    """家庭人口 of a year: the members living in the household on 31 December (today while the year runs).
 
-    ``members`` are the household's members as edited (all of them, those who left included);
-    by default the stored ones. When some member cannot be placed in the year (left without a
-    date), the household size stored with that year's income is kept; without one, such members
-    count as gone, as they are today. For the current year without departures this is the number
-    of members living in the household now.
+    The rule of ``models.household_people``, the one the statistics count with. ``members`` are the
+    household's members as edited (all of them, those who left included); by default the stored ones.
+    When some member cannot be placed in the year, the household size stored with that year's income
+    is kept; without one, such members count as they are now.
     """
     if members is None:
         members = _stored_members(conn, household_id)
     changes = _changes_by_member(conn, [str(m["id"]) for m in members if m.get("id")])
-    answers = [member_present(m, changes.get(str(m.get("id")), []), year) for m in members]
-    if None in answers and household_id:
+    day = people_day(year, today)
+    states = [member_state(m, changes.get(str(m.get("id")), []), day) for m in members]
+    stored = None
+    if household_id and not all(placed for _, placed in states):
         sql = "SELECT population FROM incomes WHERE household_id = ? AND year = ?"
-        stored = conn.execute(sql, (household_id, year)).fetchone()
-        if stored and stored[0] is not None:
-            return int(stored[0])
-    return sum(1 for answer in answers if answer)
-
-
-def _lives(member: dict[str, Any]) -> bool:
-    value = member.get("in_household")
-    return str(value if value not in (None, "") else 1) == "1"
+        row = conn.execute(sql, (household_id, year)).fetchone()
+        stored = row[0] if row else None
+    return household_size(states, stored)
 
 
 def _stored_members(conn: sqlite3.Connection, household_id: str | None) -> list[dict[str, Any]]:

@@ -115,7 +115,7 @@ class LifecycleOps(HouseholdOps):
         stored = self.one("SELECT * FROM incomes WHERE id = ?", (pk,))
         if stored is not None and not amounts_changed(values, stored):
             return pk
-        population = population_in_year(self.conn, household_id, year)
+        population = population_in_year(self.conn, household_id, year, today=self.today())
         with self.writing() as writer:
             if stored is not None:
                 writer.update("incomes", pk, {**values, "population": population})

@@ -20,7 +20,8 @@ _NOTES = {
         "scope": "范围：{places}，共 {townships} 个乡镇、{villages} 个村；“合计”是这些村的合计。",
         "empty": "本库没有 {year} 年在册的户。",
         "register": (
-            "总户数、总人数：{year} 年或以前已识别、未销号的户，人数是 {as_of} 住在户内的成员；"
+            "总户数、总人数：{year} 年或以前已识别、未销号的户，人数是 {as_of} 住在户内的成员（有成员离户日期不详的户，"
+            "按该年收入登记的家庭人口计）；"
             "“本年销号”是 {year} 年销号的户，不计入总户数。"
         ),
         "poor": "贫困户：状态为未脱贫、预脱贫、返贫、新识别的户；贫困发生率 = 贫困人口 ÷ 村情中的农村人口。",
@@ -36,7 +37,9 @@ _NOTES = {
         "empty": "No household is on the register in {year}.",
         "register": (
             "Households and people: households identified in {year} or earlier and not removed, with the members "
-            "living in them on {as_of}; “Removed this year” (removed in {year}) is not part of the households."
+            "living in them on {as_of} (for a household with a member whose leaving date is unknown, the household "
+            "size recorded with that year's income); “Removed this year” (removed in {year}) is not part of the "
+            "households."
         ),
         "poor": "Poor households: not yet out of poverty, about to exit, returned to poverty or newly identified; "
         "poverty rate = poor people ÷ the rural population of the village profile.",

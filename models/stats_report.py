@@ -21,9 +21,11 @@ Year-scoped, so a closed year's figures never change afterwards:
   household removed (销号) in an earlier year is off the register; one removed
   in Y shows only under 销号 (本年销号) and not in the totals.
 - its people in Y are the members living in it on the report's day (31 Dec Y,
-  or today for the current year), rebuilt from ``member_changes`` (arrivals:
-  嫁入, 新生儿, 其他转入) and ``members.left_date`` (departures) — the same
-  count ``incomes.population`` holds for that year.
+  or today for the current year), by the rule of ``models.household_people``:
+  rebuilt from the dated ``member_changes`` and ``members.left_date``; when a
+  member cannot be placed (left without a date, back after a departure), the
+  size stored with the year's income. The same count ``population_in_year``
+  gives the income's 家庭人口, so the two never disagree.
 - "Poor" is a status counted as poor (``HOUSEHOLD_STATUS_LIVE``).
 """
 
@@ -34,7 +36,8 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from models.codes import HOUSEHOLD_STATUS_LIVE, MEMBER_CHANGE_INCOMING, codes, label, label_en
+from models.codes import HOUSEHOLD_STATUS_LIVE, codes, label, label_en
+from models.household_people import people_sql
 from models.warnings import as_of_date, working_year
 
 LIVE = ", ".join(f"'{c}'" for c in HOUSEHOLD_STATUS_LIVE)
@@ -48,39 +51,24 @@ BANDS: dict[str, tuple[str, str]] = {
 }
 FACTS = "stats_year_facts"
 
-ARRIVALS = ", ".join(f"'{c}'" for c in MEMBER_CHANGE_INCOMING)
-
-
-def _living(day: str) -> str:
-    """SQL: member ``m`` was born and had not left by the date bound to ``day``."""
-    return f"((m.in_household = 1 OR m.left_date > {day}) AND COALESCE(m.birth_date, '') <= {day})"
-
-
-# pop: members born and not yet gone by the day; late: of those, the ones who arrived (嫁入, 新生儿,
-# 其他转入) only after it. A household's people on the day are pop − late.
+# Each household's people on the report's day and on last year's (models.household_people), with the
+# stored size of that year's income when some member cannot be placed.
 _FACTS_SQL = f"""
-WITH pop AS MATERIALIZED (
-    SELECT m.household_id, SUM({_living(":as_of")}) AS people, SUM({_living(":prev_as_of")}) AS prev_people
-    FROM members m GROUP BY m.household_id
-), late AS MATERIALIZED (
-    SELECT m.household_id, SUM({_living(":as_of")} AND a.day > :as_of) AS people,
-           SUM({_living(":prev_as_of")} AND a.day > :prev_as_of) AS prev_people
-    FROM (SELECT member_id, MIN(change_date) AS day FROM member_changes WHERE change IN ({ARRIVALS})
-          GROUP BY member_id) a JOIN members m ON m.id = a.member_id
-    WHERE a.day > :prev_as_of GROUP BY m.household_id
-)
+WITH {people_sql({"people": ":as_of", "prev_people": ":prev_as_of"})}
 INSERT INTO temp.{FACTS}
-SELECT village, status, prev_status, attribute, cause, people, prev_people, planned, exited, paired,
+SELECT household, village, status, prev_status, attribute, cause, people, prev_people, planned, exited, paired,
        CASE WHEN per_capita IS NULL OR line IS NULL THEN 'none' WHEN per_capita <= line THEN 'below'
             WHEN per_capita <= line * 1.5 THEN 'to_1_5' WHEN per_capita <= line * 2 THEN 'to_2' ELSE 'over_2' END
-FROM (SELECT h.village_code AS village,
+FROM (SELECT h.id AS household, h.village_code AS village,
     (SELECT status FROM status_history s WHERE s.household_id = h.id AND s.year <= :year
      ORDER BY s.year DESC LIMIT 1) AS status,
     (SELECT status FROM status_history s WHERE s.household_id = h.id AND s.year <= :year - 1
      ORDER BY s.year DESC LIMIT 1) AS prev_status,
     h.attribute, h.main_cause AS cause, h.planned_exit_year AS planned,
-    COALESCE(pop.people - COALESCE(late.people, 0), 0) AS people,
-    COALESCE(pop.prev_people - COALESCE(late.prev_people, 0), 0) AS prev_people,
+    CASE WHEN pp.people_unplaced > 0 THEN COALESCE((SELECT population FROM incomes y WHERE y.household_id = h.id
+         AND y.year = :year), pp.people) ELSE COALESCE(pp.people, 0) END AS people,
+    CASE WHEN pp.prev_people_unplaced > 0 THEN COALESCE(i.population, pp.prev_people)
+         ELSE COALESCE(pp.prev_people, 0) END AS prev_people,
     (COALESCE(h.exit_year = :year, 0) OR EXISTS (SELECT 1 FROM status_history s WHERE s.household_id = h.id
      AND s.year = :year AND s.status = '03')) AS exited,
     EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND p.start_date <= :as_of
@@ -90,7 +78,7 @@ FROM (SELECT h.village_code AS village,
           / NULLIF(i.population, 0), 2) AS per_capita,
     COALESCE((SELECT amount FROM poverty_lines p WHERE p.year = i.year AND p.standard = COALESCE(h.standard, '1')),
              (SELECT amount FROM poverty_lines p WHERE p.year = i.year AND p.standard = '1')) AS line
-    FROM households h LEFT JOIN pop ON pop.household_id = h.id LEFT JOIN late ON late.household_id = h.id
+    FROM households h LEFT JOIN people pp ON pp.household_id = h.id
     LEFT JOIN incomes i ON i.household_id = h.id AND i.year = :year - 1
     LIMIT -1)
 WHERE status IS NOT NULL AND (status != '06' OR COALESCE(prev_status, '') != '06')
@@ -141,9 +129,27 @@ def compute_report(conn: sqlite3.Connection, year: int | None = None, today: dat
     return _assemble(conn, year, as_of, villages, today or datetime.date.today())
 
 
+def people_counted(
+    conn: sqlite3.Connection, year: int, today: datetime.date | None = None
+) -> dict[str, tuple[int, int]]:
+    """{household id: (people in ``year``, people in the year before)} of the households the report counts.
+
+    The numbers the report adds up (rule: ``models.household_people``); each equals ``population_in_year``.
+    """
+    params = {
+        "year": year,
+        "as_of": as_of_date(year, today).isoformat(),
+        "prev_as_of": as_of_date(year - 1, today).isoformat(),
+    }
+    _fill_facts(conn, params)
+    found = {h: (int(p), int(q)) for h, p, q in conn.execute(f"SELECT household, people, prev_people FROM {FACTS}")}
+    conn.execute(f"DELETE FROM temp.{FACTS}")
+    return found
+
+
 def _fill_facts(conn: sqlite3.Connection, params: dict[str, Any]) -> None:
     conn.execute(
-        f"CREATE TEMP TABLE IF NOT EXISTS {FACTS} (village TEXT, status TEXT, prev_status TEXT, "
+        f"CREATE TEMP TABLE IF NOT EXISTS {FACTS} (household TEXT, village TEXT, status TEXT, prev_status TEXT, "
         "attribute TEXT, cause TEXT, people INTEGER, prev_people INTEGER, planned INTEGER, exited INTEGER, "
         "paired INTEGER, "
         "band TEXT)"
