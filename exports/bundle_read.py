@@ -113,7 +113,8 @@ def _import(
             read_header(handle)  # cheap refusal of anything that is not a bundle, before copying it
     except OSError as error:
         raise reading_error(error, path) from error
-    copy, digest = quarantine_copy(path)
+    copied = preview.copied(path) if preview is not None else None
+    copy, digest = copied if copied is not None else quarantine_copy(path)
     report = ImportReport(str(path), "imported", sha256=digest)
     done = db.conn.execute("SELECT imported FROM sync_imports WHERE file_sha256 = ?", (digest,)).fetchone()
     if done is not None:

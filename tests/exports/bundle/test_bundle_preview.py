@@ -109,3 +109,24 @@ def test_the_command_line_preview_is_cumulative_too(township: Site, laptop: Site
     shown = [r["merge"]["conflicts_new"] for r in json.loads(out.getvalue())]
     real = import_bundles(township.db, township.keys, paths, backup=False)
     assert shown == [r.merge.conflicts_new for r in real] and sum(shown) > 0
+
+
+def test_the_files_are_copied_off_the_stick_before_the_preview_locks_the_database(
+    township: Site, laptop: Site, laptop2: Site, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from exports import bundle_io, bundle_preview, bundle_read
+
+    paths = clerk_scene(township, laptop, laptop2)
+    unreadable = tmp_path / "坏的.jdb"
+    unreadable.write_bytes(b"not a bundle")
+    locked_while_copying: list[bool] = []
+
+    def copy(source: Path, *args: Any) -> tuple[Path, str]:
+        locked_while_copying.append(township.db.conn.in_transaction)
+        return bundle_io.quarantine_copy(source, *args)
+
+    monkeypatch.setattr(bundle_preview, "quarantine_copy", copy)
+    monkeypatch.setattr(bundle_read, "quarantine_copy", copy)
+    preview = import_bundles(township.db, township.keys, [*paths, unreadable], dry_run=True, backup=False)
+    assert locked_while_copying == [False] * 3  # each good file once, before the transaction; none inside it
+    assert [r.status for r in preview] == ["dry-run"] * 3 + ["refused"]  # the bad file still reported in its place
