@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from exports.excel_plan import NEW, UPDATE, ImportPlan
 from exports.excel_store import db_marker
-from models.changes import ChangeWriter, stable_id
+from models.changes import ChangeWriter
 from models.errors import JiandangError
-from models.regions import parent_code, region_level
+from models.region_rules import region_row
 from models.registry import Registry
 from models.search_index import index_households
 
@@ -88,17 +88,7 @@ def _places(writer: ChangeWriter, plan: ImportPlan) -> None:
     for place in plan.places:
         values = dict(place.values)
         if place.table == "regions" and values["code"] in used:
-            code = str(values["code"])
-            writer.insert(
-                "regions",
-                {
-                    "id": stable_id("region", code),
-                    "code": code,
-                    "name": values["name"],
-                    "level": region_level(code),
-                    "parent_code": parent_code(code),
-                },
-            )
+            writer.insert("regions", region_row(str(values["code"]), values["name"]))  # checked when planned
         elif place.table == "village_groups" and values["id"] in used:
             village = str(values["village_code"])
             if village not in sort:
