@@ -46,26 +46,27 @@ class EditorWindows:
         editor = HouseholdEditor(
             self.registry, None, self.lang, self.labels, defaults, open_household=self.open_household, parent=self
         )
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._keep(_unsaved_key(editor), editor)  # kept from the start: closing the window asks about it too
         editor.saved.connect(lambda household_id: self._new_saved(editor, household_id))
         editor.show()
         return editor
 
     def _new_saved(self, editor: HouseholdEditor, household_id: str) -> None:
+        self.editors.pop(_unsaved_key(editor), None)
         if self.editors.get(household_id) is not editor:
             self._keep(household_id, editor)
         self.refresh()
 
-    def _keep(self, household_id: str, editor: HouseholdEditor) -> None:
-        """Remember an open editor; a closed one is deleted and forgotten."""
+    def _keep(self, key: str, editor: HouseholdEditor) -> None:
+        """Remember an open editor under its household id (a new one: ``_unsaved_key``); a closed one is forgotten."""
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.editors[household_id] = editor
-        editor.destroyed.connect(lambda _=None, key=household_id: self._forget(key))
+        self.editors[key] = editor
+        editor.destroyed.connect(lambda _=None, key=key: self._forget(key))
 
-    def _forget(self, household_id: str) -> None:
-        editor = self.editors.get(household_id)
+    def _forget(self, key: str) -> None:
+        editor = self.editors.get(key)
         if editor is not None and not shiboken6.isValid(editor):
-            del self.editors[household_id]
+            del self.editors[key]
 
     def _open_current(self) -> None:
         household_id = self.list_panel.current_household()
@@ -83,3 +84,8 @@ class EditorWindows:
                 return False
         self.editors.clear()
         return True
+
+
+def _unsaved_key(editor: HouseholdEditor) -> str:
+    """Where ``editors`` keeps a new household's editor until its first save gives it a household id."""
+    return f"new:{id(editor)}"

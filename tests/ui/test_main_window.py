@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,20 @@ def test_a_household_with_procedure_records_is_not_deleted(
     assert not delete_selected_household(window)
     assert answers.kinds()[-1] == "error" and "办理销号" in answers.shown[-1][1]
     assert demo_db.conn.execute("SELECT COUNT(*) FROM households WHERE id = ?", (household,)).fetchone()[0] == 1
+
+
+def test_closing_the_window_asks_about_a_new_household_not_saved_yet(
+    qtbot, window: MainWindow, answers: Answers, demo_db: Database
+) -> None:
+    window.tree.setCurrentIndex(window.tree.tree_model.item(0).child(0).index())
+    editor = window.new_household()
+    editor.members.model.set_members([{"name": "新户主", "relation": "01", "id_type": "03", "in_household": 1}])
+    answers.save_answer = "cancel"
+    assert not window.close()
+    assert window.isVisible() and editor.isVisible() and answers.kinds() == ["save?"]
+    answers.save_answer = "save"
+    households = demo_db.conn.execute("SELECT count(*) FROM households").fetchone()[0]
+    assert window.close()
+    assert answers.kinds() == ["save?", "save?"]
+    with sqlite3.connect(demo_db.path) as check:
+        assert check.execute("SELECT count(*) FROM households").fetchone()[0] == households + 1
