@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from exports.excel_places import NewPlace
 from exports.excel_plan import NEW, UPDATE, ImportPlan
 from exports.excel_store import db_marker
 from models.changes import ChangeWriter
@@ -33,6 +34,7 @@ class ImportResult:
     places_created: int
     rejected: int
     unchanged: int
+    new_places: tuple[NewPlace, ...] = ()  # the villages and groups created (see excel_places_text)
 
 
 class StalePlan(JiandangError):
@@ -46,14 +48,16 @@ def apply_plan(registry: Registry, plan: ImportPlan, progress: Progress | None =
     """
     accepted = plan.accepted()
     counts = plan.counts()
+    places = tuple(plan.new_places())
     result = ImportResult(
         counts[NEW],
         counts[UPDATE],
         counts["members_added"],
         counts["members_updated"],
-        len(plan.places) if accepted else 0,
+        len(places),
         counts["rejected"],
         counts["unchanged"],
+        places,
     )
     if not accepted:
         return result
@@ -81,15 +85,12 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
 
 
 def _places(writer: ChangeWriter, plan: ImportPlan) -> None:
-    used = {str(h.values.get("group_id")) for h in plan.accepted()} | {
-        str(h.values.get("village_code")) for h in plan.accepted()
-    }
     sort: dict[str, int] = {}
-    for place in plan.places:
+    for place in plan.new_places():
         values = dict(place.values)
-        if place.table == "regions" and values["code"] in used:
+        if place.table == "regions":
             writer.insert("regions", region_row(str(values["code"]), values["name"]))  # checked when planned
-        elif place.table == "village_groups" and values["id"] in used:
+        else:
             village = str(values["village_code"])
             if village not in sort:
                 row = writer.conn.execute("SELECT COUNT(*) FROM village_groups WHERE village_code = ?", (village,))

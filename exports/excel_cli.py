@@ -117,6 +117,7 @@ def import_excel(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     """Check a roster and import its accepted households (not with ``--dry-run``); 1 when rows were refused."""
     from exports.excel_apply import apply_plan
     from exports.excel_import import ExcelImport, ImportOptions
+    from exports.excel_places_text import describe_new_places
     from exports.excel_rejected import save_rejected
     from models.errors import JiandangError
     from models.registry import Registry
@@ -135,6 +136,8 @@ def import_excel(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     if not args.dry_run:
         result = apply_plan(registry, plan)
         out.write(text["done"].format(**result.__dict__) + "\n")
+        for line in describe_new_places(result.new_places, args.lang, done=True):
+            out.write(line + "\n")
     else:
         out.write(text["dry"] + "\n")
     if plan.rejected():
@@ -149,6 +152,7 @@ def _report(out: TextIO, args: argparse.Namespace, text: dict[str, str], job: An
     from openpyxl.utils import get_column_letter
 
     from exports.excel_fields import TARGETS
+    from exports.excel_places_text import describe_new_places
 
     lang = "en" if args.lang == "en" else "zh"
     first, last = plan.header_rows[0] + 1, plan.header_rows[-1] + 1
@@ -164,6 +168,8 @@ def _report(out: TextIO, args: argparse.Namespace, text: dict[str, str], job: An
         )
     counts = plan.counts()
     out.write(text["summary"].format(households=len(plan.households), **counts) + "\n")
+    for line in describe_new_places(plan.new_places(), lang):  # a new village is printed on notices: name it
+        out.write(line + "\n")
     for row, first in plan.skipped:
         out.write("  " + text["skipped"].format(row=row, text=first[:20]) + "\n")
     problems = plan.problems()

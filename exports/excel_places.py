@@ -60,6 +60,7 @@ class NewPlace:
 
     table: str
     values: dict[str, object]
+    village_name: str = ""  # of a group: its village's name, for the report
 
 
 @dataclass
@@ -168,8 +169,11 @@ class PlaceResolver:
             return same[0], []
         if self.create:
             gid = stable_id("group", village, text)
+            pending = self.created.get(f"region:{village}")
+            village_name = self.villages.get(village, ("", ""))[0] or (str(pending.values["name"]) if pending else "")
             self.created.setdefault(
-                f"group:{gid}", NewPlace("village_groups", {"id": gid, "village_code": village, "name": text})
+                f"group:{gid}",
+                NewPlace("village_groups", {"id": gid, "village_code": village, "name": text}, village_name),
             )
             self.groups.setdefault(village, {})[text] = gid
             return gid, []

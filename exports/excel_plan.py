@@ -136,6 +136,12 @@ class ImportPlan:
         result["skipped"] = len(self.skipped)
         return result
 
+    def new_places(self) -> list[NewPlace]:
+        """The villages and 村民小组 the import creates: those of the households it writes."""
+        accepted = self.accepted()
+        used = {str(h.values.get("group_id")) for h in accepted} | {str(h.values.get("village_code")) for h in accepted}
+        return [p for p in self.places if str(p.values["code" if p.table == "regions" else "id"]) in used]
+
     def accepted(self) -> list[HouseholdPlan]:
         """The households the import writes (new or changed)."""
         return [h for h in self.households if h.action in (NEW, UPDATE)]

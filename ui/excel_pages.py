@@ -61,7 +61,7 @@ class FilePage(QWizardPage):
         for region in wizard.registry.regions():
             if region["level"] == 5:
                 self.village.addItem(f"{region['name']}（{region['code']}）", region["code"])
-        self.create_places = QCheckBox(self.tr("表中的村民小组不存在时新建"))
+        self.create_places = QCheckBox(self.tr("表中的村和村民小组不存在时新建（村须有代码和名称）"))
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(wizard.status_year)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from exports.excel_apply import ImportResult, apply_plan
 from exports.excel_import import roster_year
+from exports.excel_places_text import describe_new_places
 from exports.excel_plan import ImportPlan
 from exports.excel_rejected import save_rejected
 from models.db import Database
@@ -120,12 +121,11 @@ class ReportPage(QWizardPage):
         self.report.set_plan(plan)
         self.changes.set_plan(plan)
         counts = plan.counts()
-        self.summary.setText(
-            self.tr(
-                "共 {households} 户（{rows} 行）：新增 {new} 户，更新 {update} 户，无变化 {unchanged} 户，"
-                "有错误 {rejected} 户（不导入）。错误 {errors} 条，警告 {warnings} 条，跳过 {skipped} 行。"
-            ).format(households=len(plan.households), **counts)
-        )
+        text = self.tr(
+            "共 {households} 户（{rows} 行）：新增 {new} 户，更新 {update} 户，无变化 {unchanged} 户，"
+            "有错误 {rejected} 户（不导入）。错误 {errors} 条，警告 {warnings} 条，跳过 {skipped} 行。"
+        ).format(households=len(plan.households), **counts)
+        self.summary.setText("\n".join([text, *describe_new_places(plan.new_places(), self.owner.lang)]))
         self.tabs.setTabText(0, self.tr("问题（{n}）").format(n=counts["errors"] + counts["warnings"]))
         self.tabs.setTabText(1, self.tr("将要修改的已登记户（{n}）").format(n=self.changes.rowCount()))
         self.save.setEnabled(bool(plan.rejected()))
@@ -200,12 +200,11 @@ class SummaryPage(QWizardPage):
 
     def initializePage(self) -> None:
         result = self.owner.result
-        self.label.setText(
-            self.tr(
-                "已导入：新增 {households_added} 户，更新 {households_updated} 户；新增成员 {members_added} 人，"
-                "修改成员 {members_updated} 人。无变化 {unchanged} 户。有错误未导入 {rejected} 户。"
-            ).format(**result.__dict__)
-        )
+        text = self.tr(
+            "已导入：新增 {households_added} 户，更新 {households_updated} 户；新增成员 {members_added} 人，"
+            "修改成员 {members_updated} 人。无变化 {unchanged} 户。有错误未导入 {rejected} 户。"
+        ).format(**result.__dict__)
+        self.label.setText("\n".join([text, *describe_new_places(result.new_places, self.owner.lang, done=True)]))
         self.save.setVisible(result.rejected > 0)
 
 

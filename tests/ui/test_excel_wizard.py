@@ -166,3 +166,28 @@ def test_menu_exports_the_roster_and_lists(
     assert excel_menu.export_stats(window) == str(stats) and stats.exists()
     window.close()
     db.close()
+
+
+def test_the_report_and_the_summary_name_the_villages_and_groups_the_import_creates(
+    qtbot, registry: Registry, tmp_path: Path
+) -> None:
+    """Review s6 #2: the checkbox also registered an unknown village, and neither page said so."""
+    from tests.exports.test_excel_new_places import _rows
+
+    path = write_xlsx(tmp_path / "places.xlsx", _rows())
+    wizard = ImportWizard(registry.db, registry, "zh")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.pages[0].create_places.setChecked(True)
+    to_mapping(qtbot, wizard, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=WAIT_MS)
+    report = wizard.pages[2].summary.text()
+    assert "将新建 1 个村：新庄村（621121103203）。" in report and "将新建 3 个村民小组：新庄村 1组、2组" in report
+    wizard.resize(760, 520)
+    wizard.grab().save(str(tmp_path.parent / "excel-report-new-places.png"))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == 4, timeout=WAIT_MS)
+    summary = wizard.pages[4].label.text()
+    assert "已新建 1 个村：新庄村（621121103203）。" in summary and "已新建 3 个村民小组" in summary
+    wizard.grab().save(str(tmp_path.parent / "excel-summary-new-places.png"))
