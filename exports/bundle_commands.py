@@ -28,6 +28,7 @@ from exports.bundle_keys import (
 from exports.bundle_keys import (
     enroll as enroll_peer,
 )
+from exports.bundle_outcome import count_en
 from exports.bundle_rekey import change_passphrase, explain_refusals, key_change, rekey
 from models.db import Database
 
@@ -74,7 +75,7 @@ _T = {
         "Bundles written before and not yet imported must be exported again.",
         "rekey_peer_village": "the township",
         "rekey_peer_township": "every laptop",
-        "exported": "Wrote {path}: {records} records, {size} bytes, read back and verified. The stick can be removed "
+        "exported": "Wrote {path}: {records_en}, {size} bytes, read back and verified. The stick can be removed "
         "safely.",
         "township": "township",
         "village": "village",
@@ -162,7 +163,8 @@ def export(db: Database, args: argparse.Namespace, out: TextIO, ask: Ask) -> int
     from exports.bundle_write import export_bundle
 
     result = export_bundle(db, unlock(db, ask()), args.to, args.peer)
-    out.write(_t(args, "exported").format(path=result.path, records=result.records, size=result.size) + "\n")
+    records = {"records": result.records, "records_en": count_en(result.records, "record")}
+    out.write(_t(args, "exported").format(path=result.path, size=result.size, **records) + "\n")
     if result.kept:
         out.write(result.note(args.lang) + "\n")
     return 0

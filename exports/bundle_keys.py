@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
+from exports.bundle_passphrase_text import CLI, GUI, wrong_passphrase_text
 from models.changes import canonical_json
 from models.db import Database
 from models.errors import JiandangError
@@ -41,6 +42,22 @@ MIN_PASSPHRASE = 8
 
 class SyncKeyError(JiandangError):
     """Keys are missing, locked with another passphrase, or a key file is not valid."""
+
+
+class WrongPassphraseError(SyncKeyError):
+    """The passphrase does not open this installation's keys; the message is for the command line.
+
+    ``changing``: it was the current passphrase typed to change it.  The window shows ``gui_message``.
+    """
+
+    def __init__(self, changing: bool = False) -> None:
+        super().__init__(*wrong_passphrase_text(CLI, changing))
+        self.changing = changing
+
+    def gui_message(self, language: str = "zh") -> str:
+        """The message naming the menu and buttons instead of the commands."""
+        zh, en = wrong_passphrase_text(GUI, self.changing)
+        return en if language == "en" else zh
 
 
 @dataclass(frozen=True)
@@ -154,14 +171,7 @@ def _unprotect(secret: dict, passphrase: str) -> bytes:
             base64.b64decode(secret["nonce"]), base64.b64decode(secret["sealed"]), b"jiandang-keys"
         )
     except InvalidTag as error:
-        raise SyncKeyError(
-            "同步密码不对。忘记了密码：重新生成本机密钥（bundle keys rekey，或“同步密钥与设备登记”中的"
-            "“重新生成密钥…”），再与对方重新交换密钥文件，数据不会丢。要换密码：bundle keys passphrase"
-            "（“更改同步密码…”）。",
-            "Wrong sync passphrase. If it is forgotten, make new keys ('bundle keys rekey', or 'Make new keys…' under "
-            "Sync keys and device enrollment) and exchange key files with the peer again; no data is lost. To change "
-            "the passphrase: 'bundle keys passphrase' ('Change the sync passphrase…').",
-        ) from error
+        raise WrongPassphraseError() from error
 
 
 # -- key files (enrollment) ------------------------------------------------

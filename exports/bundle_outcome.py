@@ -10,6 +10,11 @@ from models.sync_merge import MergeReport
 DAY_MS = 86_400_000
 
 
+def count_en(count: int, noun: str) -> str:
+    """An English count with the noun in the right number: "1 record", "0 records", "2 conflicts"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 @dataclass
 class ImportReport:
     """The outcome of importing one file."""
@@ -46,14 +51,15 @@ def outcome(report: ImportReport, dry_run: bool) -> None:
     report.status = "dry-run" if dry_run else "imported"
     verb_zh, verb_en = ("将导入", "would import") if dry_run else ("已导入", "imported")
     held_zh = f"（其中 {merge.duplicates} 条记录本机已有）" if merge.duplicates else ""
-    held_en = f" ({merge.duplicates} records were already here)" if merge.duplicates else ""
+    were = "was" if merge.duplicates == 1 else "were"
+    held_en = f" ({count_en(merge.duplicates, 'record')} {were} already here)" if merge.duplicates else ""
     report.message_zh = (
         f"{verb_zh}：新增 {merge.rows_new}、修改 {merge.rows_updated}、删除 {merge.rows_deleted} 行数据，"
         f"冲突 {merge.conflicts_new}，拒收 {merge.rejected} 条记录{held_zh}。"
     )
     report.message_en = (
         f"{verb_en}: {merge.rows_new} new, {merge.rows_updated} updated, {merge.rows_deleted} deleted rows, "
-        f"{merge.conflicts_new} conflicts, {merge.rejected} records rejected{held_en}."
+        f"{count_en(merge.conflicts_new, 'conflict')}, {count_en(merge.rejected, 'record')} rejected{held_en}."
     )
     for zh, en in merge.warnings:  # e.g. accepted records dated ahead: they win until real time catches up
         report.message_zh += zh

@@ -32,7 +32,16 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from exports import bundle_keys
 from exports.bundle_format import key_id, open_chunks, open_payload, read_header
-from exports.bundle_keys import Identity, Peer, PrivateKeys, SyncKeyError, find_peer, require_identity, unlock
+from exports.bundle_keys import (
+    Identity,
+    Peer,
+    PrivateKeys,
+    SyncKeyError,
+    WrongPassphraseError,
+    find_peer,
+    require_identity,
+    unlock,
+)
 from exports.bundle_manifest import PlainStream, read_manifest
 from models.db import Database
 from models.errors import JiandangError
@@ -44,9 +53,13 @@ PEER_KEYS = "sync_replaced_keys"  # setting: JSON {site: [{when, fingerprint, si
 def change_passphrase(db: Database, old: str, new: str) -> Identity:
     """Protect the same private keys with a new passphrase; a wrong ``old`` one changes nothing.
 
-    The keys and fingerprints stay the same, so no peer has to do anything.
+    The keys and fingerprints stay the same, so no peer has to do anything.  A wrong ``old`` raises
+    ``WrongPassphraseError(changing=True)``: it says the current passphrase is wrong.
     """
-    keys = unlock(db, old)
+    try:
+        keys = unlock(db, old)
+    except WrongPassphraseError as error:
+        raise WrongPassphraseError(changing=True) from error
     _check_length(new)
     secret = bundle_keys._protect(_raw_private(keys), new)  # noqa: SLF001 - same module family
     with db._plain_transaction():  # noqa: SLF001 - local table, no change record

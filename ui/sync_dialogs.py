@@ -29,6 +29,15 @@ from exports.bundle_volumes import Volume, removable_volumes
 from ui import messages
 
 
+def error_text(error: Exception, lang: str) -> str:
+    """A sync error as the window shows it: a wrong passphrase names the menu and buttons, not CLI commands."""
+    from exports.bundle_keys import WrongPassphraseError
+
+    if isinstance(error, WrongPassphraseError):
+        return error.gui_message(lang)
+    return error.message(lang) if hasattr(error, "message") else str(error)
+
+
 class PassphraseDialog(QDialog):
     """Asks for the sync passphrase (twice when creating keys)."""
 

@@ -41,7 +41,7 @@ from exports.bundle_rekey import key_change
 from models.db import Database
 from models.errors import JiandangError
 from ui import messages
-from ui.sync_dialogs import PassphraseDialog
+from ui.sync_dialogs import PassphraseDialog, error_text
 from ui.sync_rekey import ask_change_passphrase, ask_rekey, confirm_key_change
 
 
@@ -167,7 +167,7 @@ class EnrollDialog(QDialog):
         try:
             safe_write(Path(path), [key_file_bytes(unlock(self.db, passphrase))])
         except JiandangError as error:
-            messages.show_error(self, error.message(self.lang))
+            messages.show_error(self, error_text(error, self.lang))
             return False
         messages.show_info(
             self, self.tr("已写出本机密钥文件。请对方登记它，并核对指纹：{fp}").format(fp=identity(self.db).fingerprint)

@@ -16,7 +16,7 @@ from models.errors import JiandangError
 from models.sync_state import adopt_stored_clock
 from ui import messages
 from ui.progress import run_with_progress
-from ui.sync_dialogs import ExportDialog, PassphraseDialog, ReportDialog
+from ui.sync_dialogs import ExportDialog, PassphraseDialog, ReportDialog, error_text
 
 
 def tr(text: str) -> str:
@@ -70,13 +70,14 @@ def export_to_stick(window: QMainWindow) -> Any:
     try:
         result = run_with_progress(window, tr("正在写入数据包…"), window.db.path, work)
     except JiandangError as error:
-        messages.show_error(window, error.message(window.lang))
+        messages.show_error(window, error_text(error, window.lang))
         return None
+    from exports.bundle_outcome import count_en
+
+    records = count_en(result.records, "record") if window.lang == "en" else f"{result.records} 条记录"
     messages.show_info(
         window,
-        tr("已写入 {path}：{records} 条记录，读回校验一致。可以安全拔出 U 盘。").format(
-            path=result.path, records=result.records
-        )
+        tr("已写入 {path}：{records}，读回校验一致。可以安全拔出 U 盘。").format(path=result.path, records=records)
         + ("\n\n" + result.note(window.lang) if result.kept else ""),
     )
     return result
@@ -133,7 +134,7 @@ def _run_import(window: QMainWindow, files: list[Path], passphrase: str, dry_run
     try:
         return run_with_progress(window, tr("正在检查数据包…") if dry_run else tr("正在导入…"), window.db.path, work)
     except JiandangError as error:
-        messages.show_error(window, error.message(window.lang))
+        messages.show_error(window, error_text(error, window.lang))
         return None
 
 

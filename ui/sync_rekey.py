@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from exports.bundle_keys import MIN_PASSPHRASE, TOWNSHIP, Peer
+from exports.bundle_keys import MIN_PASSPHRASE, TOWNSHIP, Peer, WrongPassphraseError
 from exports.bundle_rekey import change_passphrase, rekey
 from models.db import Database
 from models.errors import JiandangError
@@ -14,14 +16,18 @@ from ui.sync_dialogs import PassphraseDialog
 
 
 class ChangePassphraseDialog(QDialog):
-    """The current sync passphrase and a new one (twice)."""
+    """The current sync passphrase and a new one (twice); ``submit`` changes it, a refusal stays in the dialog."""
 
-    def __init__(self, parent: QWidget | None) -> None:
+    def __init__(
+        self, parent: QWidget | None, submit: Callable[[str, str], object] | None = None, lang: str = "zh"
+    ) -> None:
         super().__init__(parent)
+        self._submit, self.lang = submit, lang
         self.setWindowTitle(self.tr("更改同步密码"))
         self.old, self.new, self.again = (QLineEdit(echoMode=QLineEdit.EchoMode.Password) for _ in range(3))
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("原来的同步密码："), self.old)
         form.addRow(self.tr("新的同步密码："), self.new)
@@ -45,12 +51,31 @@ class ChangePassphraseDialog(QDialog):
         if self.new.text() != self.again.text():
             self.problem.setText(self.tr("两次输入的密码不一样。"))
             return
+        if self._submit is not None and not self._submitted():
+            return
         super().accept()
 
+    def _submitted(self) -> bool:
+        """Change the passphrase; a wrong current one is shown here, with the way out, and selected to retype."""
+        try:
+            self._submit(self.old.text(), self.new.text())
+        except WrongPassphraseError as error:
+            self.problem.setText(error.gui_message(self.lang))
+            self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))  # the advice wraps
+            self.old.selectAll()
+            self.old.setFocus()
+            return False
+        except JiandangError as error:
+            self.problem.setText(error.message(self.lang))
+            return False
+        return True
+
     @classmethod
-    def ask(cls, parent: QWidget | None) -> tuple[str, str] | None:
-        """(current passphrase, new passphrase), or None when cancelled."""
-        dialog = cls(parent)
+    def ask(
+        cls, parent: QWidget | None, submit: Callable[[str, str], object] | None = None, lang: str = "zh"
+    ) -> tuple[str, str] | None:
+        """(current passphrase, new passphrase) after ``submit`` accepted them, or None when cancelled."""
+        dialog = cls(parent, submit, lang)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.old.text(), dialog.new.text()
@@ -58,13 +83,7 @@ class ChangePassphraseDialog(QDialog):
 
 def ask_change_passphrase(parent: QWidget | None, db: Database, lang: str) -> bool:
     """Ask for the current and a new passphrase and re-protect the same keys; True when changed."""
-    answer = ChangePassphraseDialog.ask(parent)
-    if answer is None:
-        return False
-    try:
-        change_passphrase(db, *answer)
-    except JiandangError as error:
-        messages.show_error(parent, error.message(lang))
+    if ChangePassphraseDialog.ask(parent, lambda old, new: change_passphrase(db, old, new), lang) is None:
         return False
     messages.show_info(
         parent, QCoreApplication.translate("SyncRekey", "已更改同步密码。密钥和指纹没有变，不需要重新登记。")

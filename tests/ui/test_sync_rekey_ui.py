@@ -55,14 +55,23 @@ def test_the_passphrase_is_changed_with_the_old_one_and_the_fingerprint_stays(
         d.grab().save(str(SHOTS / "sync-change-passphrase.png"))
         return False
 
+    def wrong_old_then_cancel(d: ChangePassphraseDialog) -> bool:
+        """Review s6 #4: the dialog stays open and says the current passphrase is wrong, naming the GUI way out."""
+        _fill("wrong one!", NEW, NEW)(d)
+        d.accept()
+        text = d.problem.text()
+        assert d.isVisible() and text.startswith("原来的同步密码不对。") and "“重新生成密钥…”" in text
+        assert "bundle" not in text and "更改同步密码" not in text and d.new.text() == NEW
+        d.grab().save(str(SHOTS / "sync-change-passphrase-wrong.png"))
+        return False
+
     script_dialog(
         monkeypatch,
         ChangePassphraseDialog,
-        [mismatch_then_cancel, _fill("wrong one!", NEW, NEW), _fill(PASSPHRASE, NEW, NEW)],
+        [mismatch_then_cancel, wrong_old_then_cancel, _fill(PASSPHRASE, NEW, NEW)],
     )
     assert not dialog.change_passphrase() and answers.shown == []
-    assert not dialog.change_passphrase()
-    assert answers.kinds() == ["error"] and "同步密码不对" in answers.shown[0][1]
+    assert not dialog.change_passphrase() and answers.shown == []
     bundle_keys.unlock(site.db, PASSPHRASE)  # a wrong old passphrase changed nothing
     assert dialog.change_passphrase()
     assert answers.kinds()[-1] == "info" and "不需要重新登记" in answers.shown[-1][1]

@@ -57,7 +57,10 @@ def test_a_wrong_old_passphrase_or_a_short_new_one_changes_nothing(laptop: Site)
     secret = _secret(laptop)
     with pytest.raises(SyncKeyError) as wrong:
         change_passphrase(laptop.db, "not the passphrase", NEW)
-    assert "同步密码不对" in wrong.value.message("zh")
+    zh, gui = wrong.value.message("zh"), wrong.value.gui_message("zh")  # the CURRENT passphrase is wrong (s6 #4)
+    assert zh.startswith("原来的同步密码不对，密码没有更改。") and "bundle keys rekey" in zh
+    assert gui.startswith("原来的同步密码不对。") and "“重新生成密钥…”" in gui and "更改同步密码" not in gui
+    assert wrong.value.message("en").startswith("The current sync passphrase is wrong")
     with pytest.raises(SyncKeyError, match="至少"):
         change_passphrase(laptop.db, PASSPHRASE, "short")
     assert _secret(laptop) == secret and unlock(laptop.db, PASSPHRASE).identity == laptop.keys.identity
@@ -69,6 +72,10 @@ def test_the_wrong_passphrase_message_names_the_way_out(laptop: Site) -> None:
     zh, en = wrong.value.message("zh"), wrong.value.message("en")
     assert zh.startswith("同步密码不对。") and "bundle keys rekey" in zh and "bundle keys passphrase" in zh
     assert "bundle keys rekey" in en and "bundle keys passphrase" in en and "no data is lost" in en
+    gui_zh, gui_en = wrong.value.gui_message("zh"), wrong.value.gui_message("en")  # the window: buttons (s6 #4)
+    assert "“同步 → 同步密钥与设备登记…”中点“重新生成密钥…”" in gui_zh and "“更改同步密码…”" in gui_zh
+    assert "'Make new keys…'" in gui_en and "'Change sync passphrase…'" in gui_en
+    assert "bundle" not in gui_zh + gui_en
 
 
 def test_rekey_makes_new_keys_for_the_same_site_and_remembers_the_old_fingerprint(laptop: Site) -> None:

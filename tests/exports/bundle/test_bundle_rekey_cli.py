@@ -175,7 +175,9 @@ def test_changing_the_passphrase_on_the_command_line(
     new_file = tmp_path / "new.txt"
     new_file.write_text(NEW + "\n", encoding="utf-8")
     cli.passphrases[lap] = "not the old one"
-    cli(lap, "bundle", "keys", "passphrase", "--new-passphrase-file", str(new_file), status=1)
+    wrong = cli(lap, "bundle", "keys", "passphrase", "--new-passphrase-file", str(new_file), status=1, lang="zh")
+    assert "原来的同步密码不对，密码没有更改" in wrong and "bundle keys rekey" in wrong  # not "bundle keys passphrase"
+    assert "bundle keys passphrase" not in wrong and "“" not in wrong
     cli.passphrases[lap] = PASSPHRASE
     done = cli(lap, "bundle", "keys", "passphrase", "--new-passphrase-file", str(new_file))
     assert fingerprint in done and "nothing to enroll" in done
