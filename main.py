@@ -148,14 +148,14 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     return parser
 
 
-def _language(argv: list[str]) -> str:
-    """The ``--lang`` value, read before parsing so that parse errors use it too."""
+def _language(argv: list[str]) -> str | None:
+    """The ``--lang`` value, read before parsing so that parse errors use it too; None when not given."""
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
             return argv[i + 1]
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
-    return "zh"
+    return None
 
 
 def _prepare_streams(lang: str) -> None:
@@ -170,7 +170,8 @@ def _prepare_streams(lang: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run one command (or open the window) and return the exit status."""
     argv = sys.argv[1:] if argv is None else argv
-    lang = _language(argv)
+    given = _language(argv)
+    lang = given or "zh"
     _prepare_streams(lang)
     args = build_parser(lang).parse_args(argv)
     if args.smoke:
@@ -180,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from ui.app import run
 
-        return run(args.db, args.lang)
+        return run(args.db, args.lang if given else None)  # without --lang: the language chosen in 设置
     try:
         from models.cli_commands import run_command
 

@@ -59,8 +59,14 @@ class HouseholdMatch:
             parts.append(f"{words[self.field]} {self.number}")
         text = " ".join(parts)
         if self.others:
-            text += f" +{self.others} more" if lang == "en" else f" 等 {self.others + 1} 人"
+            text += f" +{self.others} more" if lang == "en" else self._others_zh()
         return text
+
+    def _others_zh(self) -> str:
+        """Chinese count: "等 3 人" includes the named member; a matched number is no person ("户编号 … 另有 2 人")."""
+        if self.member_id is None:
+            return f" 另有 {self.others} 人"
+        return f" 等 {self.others + 1} 人"
 
     def _who(self, lang: str, labels: Labels) -> str:
         hit = self.hit

@@ -28,13 +28,14 @@ _translators: list[QTranslator] = []
 BACKUP_DELAY_MS = 10_000  # the automatic backup waits until the window has started (a county file is large)
 
 
-def run(db_path: Path | None, lang: str = "zh") -> int:
+def run(db_path: Path | None, lang: str | None = None) -> int:
     """Open the window on ``db_path`` (default: the last or the default database) and run until it closes.
 
+    ``lang`` is an explicit ``--lang`` (for this run only); None uses the language chosen in 设置.
     Returns the exit status: 1 when the database cannot be opened.
     """
     log_file = setup_logging()
-    lang = lang if lang == "en" else str(prefs.settings().value("language", "zh"))
+    lang = lang or str(prefs.settings().value("language", "zh"))
     app = application(lang)
     crash.install(log_file)
     path = db_path or prefs.last_database() or default_database_path()

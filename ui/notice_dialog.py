@@ -56,7 +56,7 @@ class NoticeDialog(QDialog):
         self.kind, self.village, self.paper, self.status = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         for key, kind in KINDS.items():
             self.kind.addItem(kind.title_en if lang == "en" else kind.title, key)
-        add_villages(self.village, village_choices(db.conn, get_setting(db, "scope")))
+        add_villages(self.village, village_choices(db.conn, get_setting(db, "scope")), lang)
         for key, (_, zh, en) in PAPERS.items():
             self.paper.addItem(en if lang == "en" else zh, key)
         for code in codes("household_status"):

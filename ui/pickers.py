@@ -21,10 +21,10 @@ from ui import messages
 R = TypeVar("R")
 
 
-def add_villages(combo: QComboBox, villages: Iterable[tuple[str, str]]) -> None:
-    """Offer (code, name) villages as "name（code）"."""
+def add_villages(combo: QComboBox, villages: Iterable[tuple[str, str]], lang: str = "zh") -> None:
+    """Offer (code, name) villages as "name（code）" (English: "name (code)")."""
     for code, name in villages:
-        combo.addItem(f"{name}（{code}）", code)
+        combo.addItem(f"{name} ({code})" if lang == "en" else f"{name}（{code}）", code)
 
 
 def add_procedures(combo: QComboBox, lang: str) -> None:
@@ -87,7 +87,7 @@ class ProcedureFormDialog(QDialog, Generic[R]):
         self.result_request: R | None = None
         self.procedure, self.village = QComboBox(), QComboBox()
         add_procedures(self.procedure, lang)
-        add_villages(self.village, villages)
+        add_villages(self.village, villages, lang)
         self.year = QSpinBox(minimum=2010, maximum=2100, value=year)
         self.build()
 

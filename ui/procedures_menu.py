@@ -135,7 +135,8 @@ class ProcedureFeatures(QObject):
             messages.show_info(self.window, tr("没有未处理的异议。"))
             return None
         names = household_names(conn, [o.household_id for o in found])
-        choices = [(o, names.get(o.household_id, ("", ""))[0]) for o in found]
+        en = 1 if self.window.lang == "en" else 0
+        choices = [(o, names.get(o.household_id, ("", ""))[en]) for o in found]
 
         def submit(r: ResolveRequest) -> None:
             resolve_objection(
@@ -161,7 +162,7 @@ class ProcedureFeatures(QObject):
             messages.show_error(self.window, tr("请先选中一户（在户列表或预警列表中）。"))
             return
         conn = self.window.db.conn
-        title = household_names(conn, [household_id]).get(household_id, ("", ""))[0]
+        title = household_names(conn, [household_id]).get(household_id, ("", ""))[1 if self.window.lang == "en" else 0]
         TimelineDialog.ask(self.window, conn, household_id, title, self._year(), self.window.lang)
 
     # -- warnings and statistics -------------------------------------------------

@@ -83,3 +83,16 @@ def test_phones_are_masked_like_id_numbers_are() -> None:
     assert mask_phone("138 1234 5678") == "138****5678"
     assert mask_phone("12345") == "12*45"
     assert mask_phone(None) == ""
+
+
+def test_a_household_number_match_counts_only_the_people_who_matched(registry: Registry) -> None:
+    """Review s6 #3: "户编号 … 等 5 人" for a 4-person household; the household number is not a person."""
+    home = registry.create_household(
+        {"village_code": VILLAGE, "household_no": "6211211030001"},
+        [
+            person("赵一", "01", datetime.date(1970, 3, 5), True, 3),
+            person("赵二", "02", datetime.date(1972, 3, 5), False, 3),
+        ],
+    )
+    assert _match(registry, "621121", home) == "户编号 6211211030001 另有 2 人"  # 2 ID numbers start with 621121
+    assert _match(registry, "621121", home, "en") == "household no. 6211211030001 +2 more"

@@ -100,3 +100,15 @@ def test_saving_from_the_preview_says_where_the_file_and_the_archive_copy_are(
     assert str(saved) in text and "已存档" in text and str(archived) in text
     preview.resize(700, 500)
     preview.grab().save(str(tmp_path / "preview.png"))
+
+
+def test_the_village_picker_uses_ascii_brackets_in_english(qtbot, villages) -> None:
+    """Review s6 #9: the English notice dialog showed "王家山村（621190101201）"."""
+    db, _ = villages
+    texts = {}
+    for lang in ("zh", "en"):
+        dialog = NoticeDialog(db, lang)
+        qtbot.addWidget(dialog)
+        texts[lang] = [dialog.village.itemText(i) for i in range(dialog.village.count())]
+    assert f"文峰村（{VILLAGE}）" in texts["zh"]
+    assert f"文峰村 ({VILLAGE})" in texts["en"] and not any("（" in t for t in texts["en"])

@@ -246,3 +246,16 @@ def test_warnings_panel_in_english_has_no_chinese_punctuation(qtbot, window: Win
         install_translations("zh")
     assert "No main cause of poverty (1)" in items
     assert not [text for text in items if "（" in text or "）" in text]
+
+
+def test_timeline_title_in_english_has_no_chinese_words_or_brackets(qtbot, window: Window, monkeypatch) -> None:
+    """Review s6 #5: the English title read "…张涛鹏户（户编号 …）"; names stay as they are."""
+    titles: list[str] = []
+    record = classmethod(lambda cls, parent, conn, hid, title, *a: titles.append(title))
+    monkeypatch.setattr(TimelineDialog, "ask", record)
+    window.selected = households(window, 1)[0]
+    window.procedure_features.show_timeline()
+    window.lang = "en"
+    window.procedure_features.show_timeline()
+    assert titles[0].startswith("文峰村") and "户（户编号 " in titles[0]
+    assert "household, 文峰村 (no. " in titles[1] and not any(c in titles[1] for c in "户（）")
