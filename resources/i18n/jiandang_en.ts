@@ -131,13 +131,13 @@
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="44"/>
-        <location filename="../../ui/procedures_menu.py" line="173"/>
+        <location filename="../../ui/procedures_menu.py" line="174"/>
         <source>预警</source>
         <translation>Warnings</translation>
     </message>
     <message>
         <location filename="../../ui/procedures_menu.py" line="45"/>
-        <location filename="../../ui/procedures_menu.py" line="198"/>
+        <location filename="../../ui/procedures_menu.py" line="199"/>
         <source>统计报表</source>
         <translation>Statistics report</translation>
     </message>
@@ -147,7 +147,7 @@
         <translation>There are no open objections.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedures_menu.py" line="161"/>
+        <location filename="../../ui/procedures_menu.py" line="162"/>
         <source>请先选中一户（在户列表或预警列表中）。</source>
         <translation>First select a household (in the household list or the warnings list).</translation>
     </message>
@@ -202,72 +202,72 @@
         <translation>Writing the sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="77"/>
-        <source>已写入 {path}：{records} 条记录，读回校验一致。可以安全拔出 U 盘。</source>
-        <translation>Wrote {path}: {records} records, verified by reading back. The USB drive can be removed safely.</translation>
+        <location filename="../../ui/sync_menu.py" line="80"/>
+        <source>已写入 {path}：{records}，读回校验一致。可以安全拔出 U 盘。</source>
+        <translation>Wrote {path}: {records}, verified by reading back. The USB drive can be removed safely.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="89"/>
+        <location filename="../../ui/sync_menu.py" line="90"/>
         <source>选择数据包</source>
         <translation>Choose a sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="89"/>
+        <location filename="../../ui/sync_menu.py" line="90"/>
         <source>建档数据包 (*.jdb)</source>
         <translation>Jiandang sync bundles (*.jdb)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="116"/>
+        <location filename="../../ui/sync_menu.py" line="117"/>
         <source>导入报告：{when}，操作员 {who}，数据库 {db}</source>
         <translation>Import report: {when}, operator {who}, database {db}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="134"/>
+        <location filename="../../ui/sync_menu.py" line="135"/>
         <source>正在检查数据包…</source>
         <translation>Checking the sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="134"/>
+        <location filename="../../ui/sync_menu.py" line="135"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="144"/>
+        <location filename="../../ui/sync_menu.py" line="145"/>
         <source>按导入顺序预览：每个文件都按它前面的文件导入之后的情况计算（冲突、重复、已有的记录）。</source>
         <translation>Previewed in import order: each file as it will be after the files before it are imported (conflicts, duplicates, records already here).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_menu.py" line="148"/>
+        <location filename="../../ui/sync_menu.py" line="149"/>
         <source>预览时没有计入时钟超前的数据包；确认导入它时，它后面的文件结果可能略有不同。</source>
         <translation>The preview left out the bundle whose clock is ahead; if you accept it, the files after it may come out slightly differently.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="112"/>
+        <location filename="../../ui/sync_peers.py" line="53"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="112"/>
+        <location filename="../../ui/sync_peers.py" line="53"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="115"/>
+        <location filename="../../ui/sync_peers.py" line="56"/>
         <source>从未</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="131"/>
+        <location filename="../../ui/sync_peers.py" line="72"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="133"/>
+        <location filename="../../ui/sync_peers.py" line="74"/>
         <source>数据包被拒收（见下方）</source>
         <translation>Bundle refused (see below)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="134"/>
+        <location filename="../../ui/sync_peers.py" line="75"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
@@ -471,37 +471,37 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="21"/>
+        <location filename="../../ui/sync_rekey.py" line="26"/>
         <source>更改同步密码</source>
         <translation>Change sync passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="26"/>
+        <location filename="../../ui/sync_rekey.py" line="32"/>
         <source>原来的同步密码：</source>
         <translation>Current passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="27"/>
+        <location filename="../../ui/sync_rekey.py" line="33"/>
         <source>新的同步密码：</source>
         <translation>New passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="28"/>
+        <location filename="../../ui/sync_rekey.py" line="34"/>
         <source>再输入一次：</source>
         <translation>Type it again:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="29"/>
+        <location filename="../../ui/sync_rekey.py" line="35"/>
         <source>密钥和指纹不变，不需要重新登记。忘记了原来的密码时，请用“重新生成密钥…”。</source>
         <translation>The keys and fingerprint stay the same; nothing needs to be enrolled again. If you forgot the current passphrase, use &quot;Make new keys…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="43"/>
+        <location filename="../../ui/sync_rekey.py" line="49"/>
         <source>密码至少要 8 个字符。</source>
         <translation>The passphrase needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="46"/>
+        <location filename="../../ui/sync_rekey.py" line="52"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passphrases differ.</translation>
     </message>
@@ -646,47 +646,47 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>DuplicatesDesk</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="258"/>
+        <location filename="../../ui/duplicates_desk.py" line="78"/>
         <source>可能重复登记</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="262"/>
+        <location filename="../../ui/duplicates_desk.py" line="82"/>
         <source>删除所选登记（保留另一户的）…</source>
         <translation>Delete the selected registration (keep the other household&apos;s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="264"/>
+        <location filename="../../ui/duplicates_desk.py" line="84"/>
         <source>打开所选的户</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="266"/>
+        <location filename="../../ui/duplicates_desk.py" line="86"/>
         <source>比较并合并两户…</source>
         <translation>Compare and merge the households…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="268"/>
+        <location filename="../../ui/duplicates_desk.py" line="88"/>
         <source>合并同一人的两条登记…</source>
         <translation>Merge the person&apos;s two records…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="290"/>
+        <location filename="../../ui/duplicates_desk.py" line="110"/>
         <source>{n} 个证件号码登记在两户或更多户中。同步不会自动覆盖：请比较后合并，或删除错误的登记。</source>
         <translation>{n} ID numbers are registered in two or more households. Sync never overwrites them: compare and merge, or delete the wrong registration.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="294"/>
+        <location filename="../../ui/duplicates_desk.py" line="114"/>
         <source>没有发现重复登记。</source>
         <translation>No possible duplicates found.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="320"/>
+        <location filename="../../ui/duplicates_desk.py" line="140"/>
         <source>从 {village} {head} 户中删除 {name} 的这条登记吗？另一户的登记保留。</source>
         <translation>Delete this registration of {name} from the household of {head}, {village}? The other household&apos;s registration is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="323"/>
+        <location filename="../../ui/duplicates_desk.py" line="143"/>
         <source>删除重复登记</source>
         <translation>Delete duplicate registration</translation>
     </message>
@@ -694,42 +694,42 @@ Delete only what was entered by mistake: its members, causes, incomes and measur
 <context>
     <name>DuplicatesTableModel</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="51"/>
+        <location filename="../../ui/duplicates_desk.py" line="28"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="52"/>
+        <location filename="../../ui/duplicates_desk.py" line="29"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="53"/>
+        <location filename="../../ui/duplicates_desk.py" line="30"/>
         <source>与户主关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="54"/>
+        <location filename="../../ui/duplicates_desk.py" line="31"/>
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="55"/>
+        <location filename="../../ui/duplicates_desk.py" line="32"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="56"/>
+        <location filename="../../ui/duplicates_desk.py" line="33"/>
         <source>户编号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="57"/>
+        <location filename="../../ui/duplicates_desk.py" line="34"/>
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="58"/>
+        <location filename="../../ui/duplicates_desk.py" line="35"/>
         <source>录入设备</source>
         <translation>Entered on</translation>
     </message>
@@ -900,47 +900,47 @@ Compare it character by character with the fingerprint on the other screen. Is i
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="77"/>
+        <location filename="../../ui/sync_dialogs.py" line="86"/>
         <source>导出数据包</source>
         <translation>Export sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="82"/>
+        <location filename="../../ui/sync_dialogs.py" line="91"/>
         <source>{path}（可用 {free:.1f} GB）</source>
         <translation>{path} ({free:.1f} GB free)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="89"/>
+        <location filename="../../ui/sync_dialogs.py" line="98"/>
         <source>请选择 U 盘：</source>
         <translation>Choose a USB drive:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="89"/>
+        <location filename="../../ui/sync_dialogs.py" line="98"/>
         <source>没有找到 U 盘。请插入 U 盘，或选择一个文件夹。</source>
         <translation>No USB drive found. Insert one, or choose a folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="91"/>
+        <location filename="../../ui/sync_dialogs.py" line="100"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="98"/>
+        <location filename="../../ui/sync_dialogs.py" line="107"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="106"/>
+        <location filename="../../ui/sync_dialogs.py" line="115"/>
         <source>回执包发给：</source>
         <translation>Reply bundle for:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="111"/>
+        <location filename="../../ui/sync_dialogs.py" line="120"/>
         <source>文件名只含设备编号和序号，不含人名或村名。</source>
         <translation>File names hold only the device number and a sequence number, no names of people or villages.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="140"/>
+        <location filename="../../ui/sync_dialogs.py" line="149"/>
         <source>选择导出到的文件夹</source>
         <translation>Choose the folder to export to</translation>
     </message>
@@ -1112,8 +1112,8 @@ A safety copy of the current data is made first.</translation>
     </message>
     <message>
         <location filename="../../ui/excel_pages.py" line="64"/>
-        <source>表中的村民小组不存在时新建</source>
-        <translation>Create villager groups that do not exist yet</translation>
+        <source>表中的村和村民小组不存在时新建（村须有代码和名称）</source>
+        <translation>Create villages and villager groups that do not exist yet (a village needs its code and name)</translation>
     </message>
     <message>
         <location filename="../../ui/excel_pages.py" line="79"/>
@@ -1424,22 +1424,22 @@ A safety copy of the current data is made first.</translation>
         <translation>Income {year}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="251"/>
+        <location filename="../../ui/household_editor.py" line="216"/>
         <source>请先保存这一户，再登记成员变动。</source>
         <translation>Save this household first, then record member changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="260"/>
+        <location filename="../../ui/household_editor.py" line="225"/>
         <source>登记成员变动前需要先保存修改。现在保存吗？</source>
         <translation>The changes must be saved before recording a member change. Save now?</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="261"/>
+        <location filename="../../ui/household_editor.py" line="226"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="283"/>
+        <location filename="../../ui/household_editor.py" line="248"/>
         <source>这一户有未保存的修改。保存吗？</source>
         <translation>This household has unsaved changes. Save them?</translation>
     </message>
@@ -1447,62 +1447,62 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>HouseholdListPanel</name>
     <message>
-        <location filename="../../ui/household_list.py" line="90"/>
+        <location filename="../../ui/household_list.py" line="67"/>
         <source>查找：姓名、拼音首字母、身份证号片段、户编号…</source>
         <translation>Search: name, pinyin initials, part of an ID number, household number…</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="108"/>
+        <location filename="../../ui/household_list.py" line="85"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="109"/>
+        <location filename="../../ui/household_list.py" line="86"/>
         <source>属性</source>
         <translation>Attribute</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="110"/>
+        <location filename="../../ui/household_list.py" line="87"/>
         <source>主要致贫原因</source>
         <translation>Main cause</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="112"/>
+        <location filename="../../ui/household_list.py" line="89"/>
         <source>有预警</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="114"/>
+        <location filename="../../ui/household_list.py" line="91"/>
         <source>按该年度的状态显示和筛选</source>
         <translation>Show and filter the status as of this year</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="116"/>
+        <location filename="../../ui/household_list.py" line="93"/>
         <source>预警数由数据检查提供</source>
         <translation>Warning counts come from the data checks</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="125"/>
+        <location filename="../../ui/household_list.py" line="102"/>
         <source>{what}：全部</source>
         <translation>{what}: all</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="137"/>
+        <location filename="../../ui/household_list.py" line="114"/>
         <source>年度：最新</source>
         <translation>Year: latest</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="139"/>
+        <location filename="../../ui/household_list.py" line="116"/>
         <source>{year} 年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="175"/>
+        <location filename="../../ui/household_list.py" line="128"/>
         <source>列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/household_list.py" line="176"/>
+        <location filename="../../ui/household_list.py" line="129"/>
         <source>选择显示的列</source>
         <translation>Choose the columns shown</translation>
     </message>
@@ -1669,22 +1669,22 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="43"/>
+        <location filename="../../ui/excel_wizard.py" line="44"/>
         <source>保存有错误的行</source>
         <translation>Save the rows with errors</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="223"/>
+        <location filename="../../ui/excel_wizard.py" line="222"/>
         <source>从 Excel 导入</source>
         <translation>Import from Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="246"/>
+        <location filename="../../ui/excel_wizard.py" line="245"/>
         <source>{name}-错误行.xlsx</source>
         <translation>{name}-rows with errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="250"/>
+        <location filename="../../ui/excel_wizard.py" line="249"/>
         <source>已保存 {count} 行到 {path}</source>
         <translation>Saved {count} rows to {path}</translation>
     </message>
@@ -1756,118 +1756,118 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>使用帮助(&amp;H)</source>
         <translation>Jiandang &amp;help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>关于建档(&amp;A)</source>
         <translation>&amp;About Jiandang</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="119"/>
+        <location filename="../../ui/app.py" line="120"/>
         <source>已自动备份：{name}</source>
         <translation>Automatic backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="133"/>
+        <location filename="../../ui/app.py" line="134"/>
         <source>自动备份失败，请检查磁盘空间。</source>
         <translation>The automatic backup failed; check the free disk space.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>建档 — {name}</source>
         <translation>Jiandang — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>数据库：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>登记(&amp;R)</source>
         <translation>&amp;Registry</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>新建户…(&amp;N)</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>打开所选户(&amp;O)</source>
         <translation>&amp;Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>删除所选户（录入错误）…(&amp;D)</source>
         <translation>&amp;Delete the selected household (entered by mistake)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>设置…(&amp;S)</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>初始设置…(&amp;I)</source>
         <translation>&amp;Initial setup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>列表显示的列…(&amp;C)</source>
         <translation>List &amp;columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>显示 {shown} 户（共 {total} 户）</source>
         <comment>one household shown</comment>
         <translation>{shown} household shown ({total} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>显示 {shown} 户（共 {total} 户）</source>
         <translation>{shown} households shown ({total} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>；只显示最先找到的匹配，请输入更多字符缩小范围</source>
         <translation>; only the first matches are shown, type more to narrow the search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>。还没有登记村：请用“工具 → 初始设置…”说明负责的乡镇和村</source>
         <translation>. No village registered yet: use Tools → Initial setup… to give your township and villages</translation>
     </message>
@@ -1978,27 +1978,27 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="187"/>
+        <location filename="../../ui/measure_dialog.py" line="72"/>
         <source>帮扶措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="225"/>
+        <location filename="../../ui/measure_dialog.py" line="110"/>
         <source>扶贫小额信贷</source>
         <translation>Poverty micro-credit</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="244"/>
+        <location filename="../../ui/measure_dialog.py" line="129"/>
         <source>五个一批：{category}</source>
         <translation>Category (五个一批): {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="292"/>
+        <location filename="../../ui/measure_dialog.py" line="177"/>
         <source>这条帮扶措施有未保存的输入。保存吗？</source>
         <translation>This measure has unsaved input. Save it?</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="298"/>
+        <location filename="../../ui/measure_dialog.py" line="183"/>
         <source>有提示需要核对；确认无误请再点“确定”保存。</source>
         <translation>Please check the warnings; click OK again to save.</translation>
     </message>
@@ -2006,47 +2006,47 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasureTableModel</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="67"/>
+        <location filename="../../ui/measures_page.py" line="26"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="68"/>
+        <location filename="../../ui/measures_page.py" line="27"/>
         <source>措施类型</source>
         <translation>Measure type</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="69"/>
+        <location filename="../../ui/measures_page.py" line="28"/>
         <source>五个一批</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="70"/>
+        <location filename="../../ui/measures_page.py" line="29"/>
         <source>措施内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="71"/>
+        <location filename="../../ui/measures_page.py" line="30"/>
         <source>实施状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="72"/>
+        <location filename="../../ui/measures_page.py" line="31"/>
         <source>资金合计（元）</source>
         <translation>Funds (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="73"/>
+        <location filename="../../ui/measures_page.py" line="32"/>
         <source>计划开始</source>
         <translation>Planned start</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="74"/>
+        <location filename="../../ui/measures_page.py" line="33"/>
         <source>实际完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="75"/>
+        <location filename="../../ui/measures_page.py" line="34"/>
         <source>贷款金额（元）</source>
         <translation>Loan (yuan)</translation>
     </message>
@@ -2054,32 +2054,32 @@ A safety copy of the current data is made first.</translation>
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../ui/measures_page.py" line="115"/>
+        <location filename="../../ui/measures_page.py" line="74"/>
         <source>保存新户后才能登记帮扶措施。</source>
         <translation>Save the new household before recording measures.</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="119"/>
+        <location filename="../../ui/measures_page.py" line="78"/>
         <source>添加措施(&amp;A)</source>
         <translation>&amp;Add measure</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="120"/>
+        <location filename="../../ui/measures_page.py" line="79"/>
         <source>修改(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="121"/>
+        <location filename="../../ui/measures_page.py" line="80"/>
         <source>删除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="160"/>
+        <location filename="../../ui/measures_page.py" line="119"/>
         <source>删除措施</source>
         <translation>Delete measure</translation>
     </message>
     <message>
-        <location filename="../../ui/measures_page.py" line="160"/>
+        <location filename="../../ui/measures_page.py" line="119"/>
         <source>删除这条帮扶措施（录入错误时）？</source>
         <translation>Delete this measure (entered by mistake)?</translation>
     </message>
@@ -2878,32 +2878,32 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="37"/>
+        <location filename="../../ui/sync_dialogs.py" line="46"/>
         <source>同步密码</source>
         <translation>Sync passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="43"/>
+        <location filename="../../ui/sync_dialogs.py" line="52"/>
         <source>同步密码：</source>
         <translation>Sync passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="45"/>
+        <location filename="../../ui/sync_dialogs.py" line="54"/>
         <source>再输入一次：</source>
         <translation>Type it again:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="51"/>
+        <location filename="../../ui/sync_dialogs.py" line="60"/>
         <source>数据包用本机的同步密钥签名和解密，密钥由同步密码保护。</source>
         <translation>Sync bundles are signed and decrypted with this computer&apos;s sync key, which the sync passphrase protects.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="58"/>
+        <location filename="../../ui/sync_dialogs.py" line="67"/>
         <source>密码至少要 8 个字符。</source>
         <translation>The passphrase needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="61"/>
+        <location filename="../../ui/sync_dialogs.py" line="70"/>
         <source>两次输入的密码不一样。</source>
         <translation>The two passphrases differ.</translation>
     </message>
@@ -2911,52 +2911,52 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>PeersTableModel</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="39"/>
+        <location filename="../../ui/sync_peers.py" line="27"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="40"/>
+        <location filename="../../ui/sync_peers.py" line="28"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="41"/>
+        <location filename="../../ui/sync_peers.py" line="29"/>
         <source>设备编号</source>
         <translation>Device no.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="42"/>
+        <location filename="../../ui/sync_peers.py" line="30"/>
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="43"/>
+        <location filename="../../ui/sync_peers.py" line="31"/>
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="44"/>
+        <location filename="../../ui/sync_peers.py" line="32"/>
         <source>发送方时钟</source>
         <translation>Sender&apos;s clock</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="45"/>
+        <location filename="../../ui/sync_peers.py" line="33"/>
         <source>已收到</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="46"/>
+        <location filename="../../ui/sync_peers.py" line="34"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="47"/>
+        <location filename="../../ui/sync_peers.py" line="35"/>
         <source>暂存</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="48"/>
+        <location filename="../../ui/sync_peers.py" line="36"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3261,37 +3261,37 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>RegionTableModel</name>
     <message>
-        <location filename="../../ui/regions_page.py" line="29"/>
+        <location filename="../../ui/regions_page.py" line="30"/>
         <source>区划代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="30"/>
+        <location filename="../../ui/regions_page.py" line="31"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="31"/>
+        <location filename="../../ui/regions_page.py" line="32"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="32"/>
+        <location filename="../../ui/regions_page.py" line="33"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="33"/>
+        <location filename="../../ui/regions_page.py" line="34"/>
         <source>村民小组</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="40"/>
+        <location filename="../../ui/regions_page.py" line="41"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="40"/>
+        <location filename="../../ui/regions_page.py" line="41"/>
         <source>村</source>
         <translation>Village</translation>
     </message>
@@ -3299,52 +3299,52 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>RegionsPage</name>
     <message>
-        <location filename="../../ui/regions_page.py" line="58"/>
+        <location filename="../../ui/regions_page.py" line="59"/>
         <source>村 12 位，乡镇 9 位，如 621121103202</source>
         <translation>Village 12 digits, township 9, e.g. 621121103202</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="59"/>
+        <location filename="../../ui/regions_page.py" line="60"/>
         <source>如：柳湾村</source>
         <translation>e.g. Liuwan Village</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="61"/>
+        <location filename="../../ui/regions_page.py" line="62"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="62"/>
+        <location filename="../../ui/regions_page.py" line="63"/>
         <source>改名(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="63"/>
+        <location filename="../../ui/regions_page.py" line="64"/>
         <source>删除所选(&amp;L)</source>
         <translation>De&amp;lete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="73"/>
+        <location filename="../../ui/regions_page.py" line="74"/>
         <source>新建户时从这里登记的村中选择“所在村”。名称印在公示（××村民委员会）和公告（××人民政府）上，写错了请选中后改名。每次修改立即保存，并随数据同步；两台电脑改成不同的名称时，以后改的为准，另一个名称在“同步 → 冲突处理”中可以看到。还有户或村民小组的乡镇和村不能删除。</source>
         <translation>A new household&apos;s village is chosen from the villages registered here. The names are printed on notices (the village committee, the township government): if one is misspelt, select it and rename it. Each change is saved at once and synced; when two computers rename a place differently, the later name wins and the other shows in Sync → Conflicts. A township or village that still has households or groups cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="81"/>
+        <location filename="../../ui/regions_page.py" line="82"/>
         <source>区划代码：</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="81"/>
+        <location filename="../../ui/regions_page.py" line="82"/>
         <source>名称：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="174"/>
+        <location filename="../../ui/regions_page.py" line="175"/>
         <source>删除“{name}”（{code}）？只在登记错误时删除。</source>
         <translation>Delete &apos;{name}&apos; ({code})? Only delete a place registered by mistake.</translation>
     </message>
     <message>
-        <location filename="../../ui/regions_page.py" line="177"/>
+        <location filename="../../ui/regions_page.py" line="178"/>
         <source>删除乡镇或村</source>
         <translation>Delete township or village</translation>
     </message>
@@ -3352,42 +3352,42 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="150"/>
+        <location filename="../../ui/sync_dialogs.py" line="159"/>
         <source>导入预览（尚未导入）</source>
         <translation>Import preview (nothing imported yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="150"/>
+        <location filename="../../ui/sync_dialogs.py" line="159"/>
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="152"/>
+        <location filename="../../ui/sync_dialogs.py" line="161"/>
         <source>这些文件都不能导入（见下面的原因），什么也没有改动。</source>
         <translation>None of these files can be imported (the reasons are below); nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="156"/>
+        <location filename="../../ui/sync_dialogs.py" line="165"/>
         <source>确认导入时钟超前的数据包（时钟不会被采用）</source>
         <translation>Import this bundle even though its clock is ahead (the clock will not be adopted)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="160"/>
+        <location filename="../../ui/sync_dialogs.py" line="169"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="165"/>
+        <location filename="../../ui/sync_dialogs.py" line="174"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="184"/>
+        <location filename="../../ui/sync_dialogs.py" line="193"/>
         <source>导入报告-{stamp}.pdf</source>
         <translation>import-report-{stamp}.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="197"/>
+        <location filename="../../ui/sync_dialogs.py" line="206"/>
         <source>没有写出 {path}：请选择一个可以写入的文件夹和文件名。</source>
         <translation>{path} was not written: choose a folder and file name that can be written.</translation>
     </message>
@@ -3395,37 +3395,37 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="72"/>
+        <location filename="../../ui/excel_wizard.py" line="73"/>
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="73"/>
+        <location filename="../../ui/excel_wizard.py" line="74"/>
         <source>所有行都已按登记时的规则检查，还没有写入。有错误的户整户不导入，警告不影响导入。</source>
         <translation>Every row was checked against the registration rules; nothing is written yet. A household with errors is not imported at all; warnings do not stop the import.</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="75"/>
+        <location filename="../../ui/excel_wizard.py" line="76"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="82"/>
+        <location filename="../../ui/excel_wizard.py" line="83"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="83"/>
+        <location filename="../../ui/excel_wizard.py" line="84"/>
         <source>将要修改的已登记户</source>
         <translation>Registered households to be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="84"/>
+        <location filename="../../ui/excel_wizard.py" line="85"/>
         <source>保存有错误的行…</source>
         <translation>Save rows with errors…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="102"/>
+        <location filename="../../ui/excel_wizard.py" line="103"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
@@ -3640,37 +3640,37 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/sync_peers.py" line="143"/>
+        <location filename="../../ui/sync_peers.py" line="84"/>
         <source>各设备同步状态</source>
         <translation>Sync status of each device</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="148"/>
+        <location filename="../../ui/sync_peers.py" line="89"/>
         <source>本机：{name}，指纹 {fp}</source>
         <translation>This computer: {name}, fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="150"/>
+        <location filename="../../ui/sync_peers.py" line="91"/>
         <source>本机还没有同步密钥。</source>
         <translation>This computer has no sync key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="156"/>
+        <location filename="../../ui/sync_peers.py" line="97"/>
         <source>吊销所选设备…</source>
         <translation>Revoke the selected device…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="185"/>
+        <location filename="../../ui/sync_peers.py" line="126"/>
         <source>{name} 的数据包 {file} 在 {when} 被拒收：</source>
         <translation>The bundle {file} from {name} was refused on {when}:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="200"/>
+        <location filename="../../ui/sync_peers.py" line="141"/>
         <source>吊销后，这台设备的数据包都将被拒收。确定吊销 {name} 吗？</source>
         <translation>Once revoked, every bundle from this device is refused. Revoke {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_peers.py" line="203"/>
+        <location filename="../../ui/sync_peers.py" line="144"/>
         <source>吊销设备</source>
         <translation>Revoke device</translation>
     </message>
@@ -3731,7 +3731,7 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
         <translation>Save rows with errors…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_wizard.py" line="205"/>
+        <location filename="../../ui/excel_wizard.py" line="204"/>
         <source>已导入：新增 {households_added} 户，更新 {households_updated} 户；新增成员 {members_added} 人，修改成员 {members_updated} 人。无变化 {unchanged} 户。有错误未导入 {rejected} 户。</source>
         <translation>Imported: {households_added} households added, {households_updated} updated; {members_added} members added, {members_updated} changed. {unchanged} households unchanged. {rejected} households with errors not imported.</translation>
     </message>
@@ -3739,22 +3739,22 @@ The merge reaches every laptop with the next sync and cannot be undone.</transla
 <context>
     <name>SyncRekey</name>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="70"/>
+        <location filename="../../ui/sync_rekey.py" line="89"/>
         <source>已更改同步密码。密钥和指纹没有变，不需要重新登记。</source>
         <translation>The sync passphrase was changed. The keys and fingerprint are the same; nothing needs to be enrolled again.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="78"/>
+        <location filename="../../ui/sync_rekey.py" line="97"/>
         <source>每台村里的电脑</source>
         <translation>every village laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="80"/>
+        <location filename="../../ui/sync_rekey.py" line="99"/>
         <source>乡镇</source>
         <translation>the township</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="82"/>
+        <location filename="../../ui/sync_rekey.py" line="101"/>
         <source>用于忘记了同步密码或怀疑密钥泄露。
 
 将为本机生成新的密钥和新的同步密码，原来的密钥作废。设备编号和全部数据不变，不会丢任何修改。
@@ -3771,12 +3771,12 @@ Then write this computer&apos;s new key file to a USB drive and have {peers} enr
 Really make new keys?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="89"/>
+        <location filename="../../ui/sync_rekey.py" line="108"/>
         <source>重新生成密钥？</source>
         <translation>Make new keys?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="101"/>
+        <location filename="../../ui/sync_rekey.py" line="120"/>
         <source>已重新生成本机同步密钥。
 原指纹：{old}
 新指纹：{new}
@@ -3789,12 +3789,12 @@ New fingerprint: {new}
 Next: click &quot;Write this computer&apos;s key file to a USB drive…&quot;, then have {peers} enroll it and compare it with the new fingerprint here, character by character.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="114"/>
+        <location filename="../../ui/sync_rekey.py" line="133"/>
         <source>替换这台设备的密钥？</source>
         <translation>Replace this device&apos;s keys?</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_rekey.py" line="115"/>
+        <location filename="../../ui/sync_rekey.py" line="134"/>
         <source>{name}（设备编号 {site}）已经用另一把密钥登记过。
 
 原来的指纹：{old}
