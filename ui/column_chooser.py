@@ -5,20 +5,30 @@ Hidden columns, their order and widths are remembered between sessions (ui/prefs
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QTableView
+from PySide6.QtWidgets import QMenu
 
 from ui import prefs
 from ui.household_table import COLUMNS, MATCH
 
+if TYPE_CHECKING:
+    from ui.household_list_view import HouseholdListView
+
 HEADER_KEY = "household_list/header"
 
 
-class ColumnChooser:
-    """Mixed into the list panel, which provides ``table`` (a QTableView) and ``model``."""
+def header_key(lang: str) -> str:
+    """Where the column layout is remembered: one per language, as the texts' widths differ (Chinese: as before)."""
+    return HEADER_KEY if lang == "zh" else f"{HEADER_KEY}/{lang}"
 
-    table: QTableView
+
+class ColumnChooser:
+    """Mixed into the list panel, which provides ``table`` and ``model``."""
+
+    table: HouseholdListView
 
     def column_menu(self) -> QMenu:
         """A menu with one check box per column (also the header's context menu)."""
@@ -52,4 +62,4 @@ class ColumnChooser:
 
     def save_layout(self) -> None:
         """Remember column order, widths and hidden columns."""
-        prefs.save_bytes(HEADER_KEY, self.table.horizontalHeader().saveState())
+        prefs.save_bytes(header_key(self.table.lang), self.table.horizontalHeader().saveState())

@@ -118,7 +118,7 @@ class HouseholdListPanel(ColumnChooser, QWidget):
         combo.blockSignals(False)
 
     def _make_table(self) -> HouseholdListView:
-        table = HouseholdListView(self.model)
+        table = HouseholdListView(self.model, self.model.lang)
         table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
         table.activated.connect(lambda index: self.householdActivated.emit(self.model.household_id(index.row())))
         return table

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui import prefs
-from ui.column_chooser import HEADER_KEY
+from ui.column_chooser import header_key
 from ui.household_table import MATCH, HouseholdTableModel
 
 DEFAULT_WIDTHS = (150, 80, 90, 80, 50, 110, 120, 70, 100, 100, 50)
@@ -21,8 +21,9 @@ MAX_MATCH_WIDTH = 420
 class HouseholdListView(QTableView):
     """Read-only, single selection of whole rows; ``fit_pending`` until the columns were fitted once."""
 
-    def __init__(self, model: HouseholdTableModel) -> None:
+    def __init__(self, model: HouseholdTableModel, lang: str = "zh") -> None:
         super().__init__()
+        self.lang = lang  # the layout is remembered per language
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -44,7 +45,7 @@ class HouseholdListView(QTableView):
 
     def _restore_layout(self, model: HouseholdTableModel) -> bool:
         """The user's saved column layout, if any (True); the match column after the head's, hidden."""
-        saved = prefs.load_bytes(HEADER_KEY)
+        saved = prefs.load_bytes(header_key(self.lang))
         header = self.horizontalHeader()
         if saved is not None:
             header.restoreState(saved)

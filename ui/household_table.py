@@ -62,7 +62,7 @@ class HouseholdTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._conn = conn
         self._labels = labels
-        self._lang = lang
+        self._lang = self.lang = lang
         self._matches: Mapping[str, HouseholdMatch] = {}
         self._ids: list[str] = []
         self._rows: dict[str, tuple[str, ...]] = {}  # display texts by household id

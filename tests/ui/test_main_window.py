@@ -228,3 +228,21 @@ def test_closing_the_window_asks_about_a_new_household_not_saved_yet(
     assert answers.kinds() == ["save?", "save?"]
     with sqlite3.connect(demo_db.path) as check:
         assert check.execute("SELECT count(*) FROM households").fetchone()[0] == households + 1
+
+
+def test_column_layouts_are_remembered_per_language(qtbot, window: MainWindow, demo_db: Database) -> None:
+    column = HouseholdTableModel.column_of("helper")
+    window.list_panel.show_column(column, False)  # remembered for Chinese
+    window.owns_db = False
+    window.close()
+    english = MainWindow(demo_db, "en")
+    qtbot.addWidget(english)
+    header = english.list_panel.table.horizontalHeader()
+    assert not header.isSectionHidden(column)  # the English texts get their own widths, fitted once
+    assert english.list_panel.table.fit_pending
+    english.list_panel.show_column(column, False)
+    english.owns_db = False
+    english.close()
+    chinese = MainWindow(demo_db)
+    qtbot.addWidget(chinese)
+    assert chinese.list_panel.table.horizontalHeader().isSectionHidden(column)
