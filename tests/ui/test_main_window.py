@@ -231,6 +231,10 @@ def test_closing_the_window_asks_about_a_new_household_not_saved_yet(
 
 
 def test_column_layouts_are_remembered_per_language(qtbot, window: MainWindow, demo_db: Database) -> None:
+    from ui import prefs
+    from ui.column_chooser import header_key
+
+    prefs.settings().remove(header_key("en"))  # no English layout yet (other tests may have left one)
     column = HouseholdTableModel.column_of("helper")
     window.list_panel.show_column(column, False)  # remembered for Chinese
     window.owns_db = False
